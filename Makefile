@@ -1,0 +1,39 @@
+# Two commands for a fresh machine: `make serve` and `make test`. Both set up .venv themselves.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+
+.PHONY: serve test build bench lint chromium schema clean
+
+serve: $(STAMP)  ## Serve the site at http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+test: $(STAMP) chromium  ## Run every test: lint, unit, build and browser
+	$(BIN)/ruff check src hooks tests bench
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+build: $(STAMP)  ## Build the static site into site/
+	$(BIN)/mkdocs build --strict --site-dir site
+
+bench: $(STAMP) chromium  ## Measure build time, page weight and Lighthouse scores into bench/report.md
+	$(BIN)/python bench/run.py
+
+schema: $(STAMP)  ## Write the JSON Schema editors use for data/*.yml
+	$(BIN)/python -m guidekit schema > schema/guide-data.schema.json
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-* && touch $@
+
+chromium:  ## Install Debian's Chromium when no browser is there (browser downloads do not work here)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium package..."; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+clean:
+	rm -rf site .pytest_cache .ruff_cache

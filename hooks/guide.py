@@ -1,0 +1,98 @@
+"""MkDocs adapter for guidekit: load the guide's data, generate its pages, render its embeds.
+
+Everything that knows about the guide lives in the `guidekit` package; this file only maps MkDocs
+events onto it. An author's mistake becomes a `PluginError` listing every problem, one per line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section, _add_previous_and_next_links, _get_by_type
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from guidekit.errors import GuideError
+from guidekit.site import GuideSite
+from guidekit.toc import toc_tokens
+
+_site: GuideSite | None = None
+
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Load and check the data together with every hand-written page, then add generated pages."""
+    global _site
+    root = Path(config.config_file_path).parent
+    pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
+    try:
+        _site = GuideSite.load(root / "data", _template_dirs(config), pages, root=root,
+                               docs_name=Path(config.docs_dir).name)
+    except GuideError as error:
+        raise PluginError(str(error)) from None
+
+    # Pages made from the data, unless an author wrote a page at the same path
+    for page in _site.generated(set(pages)):
+        files.append(File.generated(config, page.src_uri, content=page.markdown))
+    return files
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    """Put generated pages that the nav doesn't list into the section of their folder."""
+    listed = {page.file.src_uri for page in nav.pages}
+    for file in files.documentation_pages():
+        if file.generated_by is None or file.src_uri in listed or file.page is None:
+            continue
+        section = _section_for(nav, PurePosixPath(file.src_uri).parent.as_posix())
+        if section is not None:
+            section.children.append(file.page)
+            file.page.parent = section
+    nav.pages = _get_by_type(nav.items, Page)
+    _add_previous_and_next_links(nav.pages)
+    return nav
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Replace embeds with the entry's HTML and `guide:` links with real links."""
+    assert _site is not None
+
+    def url_for(target: str) -> str:
+        path, _, anchor = target.partition("#")
+        file = files.get_file_from_path(path)
+        if file is None:
+            raise PluginError(f"{page.file.src_uri}: links to '{path}', which is not built")
+        return file.url_relative_to(page.file) + (f"#{anchor}" if anchor else "")
+
+    return _site.render_page(page.file.src_uri, markdown, url_for)
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Rebuild the table of contents so that it includes the headings of embedded entries."""
+    if 'class="guide-' in html:
+        page.toc = get_toc(toc_tokens(html))
+    return html
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+
+def _template_dirs(config: MkDocsConfig) -> list[Path]:
+    """The theme's folders, custom_dir first, so overrides can restyle every partial."""
+    return [Path(d) for d in config.theme.dirs]
+
+
+def _section_for(nav: Navigation, folder: str) -> Section | None:
+    """The nav section holding the index page of `folder`, if any."""
+    for page in nav.pages:
+        if page.file.src_uri == f"{folder}/index.md" and isinstance(page.parent, Section):
+            return page.parent
+    return None

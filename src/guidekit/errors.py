@@ -1,0 +1,52 @@
+"""Author errors: one line per problem, naming file, line, entry and field."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in the guide's sources, phrased for an author."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+    entry: str | None = None
+    field: str | None = None
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        what = ", ".join(
+            part
+            for part in (
+                f"entry '{self.entry}'" if self.entry else "",
+                f"field '{self.field}'" if self.field else "",
+            )
+            if part
+        )
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{where}: {what + ': ' if what else ''}{self.message}{hint}"
+
+
+class GuideError(Exception):
+    """Raised with every problem found in one run; `str()` is one line per problem."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        head = f"The guide has {count} problem{'s' if count != 1 else ''} to fix:"
+        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+
+
+def did_you_mean(value: object, choices: Iterable[str]) -> str | None:
+    """A 'did you mean …?' hint for a mistyped value, or None when nothing is close."""
+    matches = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{matches[0]}'?" if matches else None

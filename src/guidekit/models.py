@@ -1,0 +1,243 @@
+"""The shapes of the guide's data, defined once.
+
+Every YAML file in `data/` is a `DataFile`: a mapping whose top-level keys name collections
+(`rituals`, `scripts`, ...). Each entry has a stable `id`. Fields that point at other entries are
+annotated with `Ref(kind)`, so references are found and checked generically (see `references.py`).
+The same models export the JSON Schema that editors use (`python -m guidekit schema`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
+    Field(description="Stable id: lower-case words joined by hyphens, e.g. weekly-video-date."),
+]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field as a reference to an entry of `kind` (or of any kind when None)."""
+
+    kind: str | None = None
+
+
+class Strict(BaseModel):
+    """Base for every shape: unknown keys are errors, so typos never pass silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Entry(Strict):
+    """Anything with a stable id and a title."""
+
+    id: Id
+    title: Text
+
+
+# --- Situations group scripts and paths --------------------------------------------------------
+
+
+class Situation(Entry):
+    """A situation a reader may be in; scripts are grouped by it."""
+
+    summary: Text | None = None
+
+
+# --- Rituals ------------------------------------------------------------------------------------
+
+Cadence = Literal["daily", "weekly", "monthly", "quarterly"]
+Medium = Literal["text", "voice note", "phone call", "video call", "visit", "in person", "any"]
+CADENCES: tuple[str, ...] = Cadence.__args__
+
+
+class Ritual(Entry):
+    """A small repeated practice that restores predictability."""
+
+    cadence: Cadence
+    duration_minutes: int = Field(gt=0, le=24 * 60, description="How long it usually takes.")
+    medium: Medium
+    purpose: Text
+    steps: list[Text] = Field(min_length=1)
+    time: Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")] = Field(
+        default="20:00", description="A sensible local time to suggest, HH:MM (24-hour)."
+    )
+    scripts: list[Annotated[Id, Ref("script")]] = []
+    tip: Text | None = None
+
+
+# --- Scripts ------------------------------------------------------------------------------------
+
+Speaker = Literal["hurt partner", "partner who broke trust", "either partner", "both partners"]
+
+
+class InsteadOf(Strict):
+    """A gentler way to say something: instead of X, try Y."""
+
+    instead: Text
+    try_: Text = Field(alias="try")
+
+
+class Script(Entry):
+    """Words to use in a hard moment."""
+
+    situation: Annotated[Id, Ref("situation")]
+    speaker: Speaker
+    when: Text = Field(description="The moment this script is for.")
+    lines: list[Text] = Field(min_length=1, description="What to say, one line each.")
+    instead_of: list[InsteadOf] = []
+    note: Text | None = None
+
+
+# --- Roadmap ------------------------------------------------------------------------------------
+
+
+class Phase(Entry):
+    """One stage of the roadmap."""
+
+    order: int = Field(ge=1)
+    span: Text = Field(description="When it happens, in plain words, e.g. 'Months 1-3'.")
+    length_days: int = Field(gt=0, le=400, description="How many days the phase lasts.")
+    summary: Text
+    goals: list[Text] = Field(min_length=1)
+    tasks: list[Text] = Field(min_length=1)
+    conversation_starters: list[Text] = []
+    rituals: list[Annotated[Id, Ref("ritual")]] = []
+    scripts: list[Annotated[Id, Ref("script")]] = []
+    milestones: list[Text] = []
+    move_on_when: list[Text] = Field(default=[], description="Signs that it is time to move on.")
+
+
+# --- Checklists ---------------------------------------------------------------------------------
+
+
+class ChecklistItem(Strict):
+    id: Id
+    text: Text
+
+
+class Rule(Strict):
+    """How to read the ticks: more than `share` of the items ticked means the right direction."""
+
+    share: float = Field(gt=0, lt=1)
+    met: Text
+    not_met: Text
+
+
+class Checklist(Entry):
+    intro: Text | None = None
+    trackable: Literal["monthly", "once"] | None = None
+    rule: Rule | None = None
+    items: list[ChecklistItem] = Field(min_length=1)
+
+
+# --- Worksheets ---------------------------------------------------------------------------------
+
+
+class Prompt(Strict):
+    id: Id
+    text: Text
+    lines: int = Field(default=2, ge=1, le=20, description="Lines left to write on.")
+
+
+class Section(Strict):
+    """A block of a printable sheet: prompts to answer, a day grid, or a checklist."""
+
+    id: Id
+    title: Text
+    intro: Text | None = None
+    kind: Literal["prompts", "day-grid", "reflection", "checklist", "signatures"] = "prompts"
+    prompts: list[Prompt] = []
+    repeat: int = Field(default=1, ge=1, le=12, description="How many copies (e.g. 4 weeks).")
+    days: int = Field(default=30, ge=1, le=90, description="Days in a day grid.")
+    practices: list[Annotated[Id, Ref("ritual")]] = []
+    checklist: Annotated[Id, Ref("checklist")] | None = None
+
+
+class Worksheet(Entry):
+    intro: Text | None = None
+    phase: Annotated[Id, Ref("phase")] | None = None
+    max_pages: int = Field(default=1, ge=1, le=4, description="Printed pages on A4 and Letter.")
+    sections: list[Section] = Field(min_length=1)
+
+
+# --- Guide-wide entries ------------------------------------------------------------------------
+
+
+class Pitfall(Entry):
+    why: Text
+    instead: Text
+
+
+class Strategy(Entry):
+    summary: Text
+    pros: list[Text] = Field(min_length=1)
+    cons: list[Text] = Field(min_length=1)
+    when: Text
+
+
+class Faq(Entry):
+    """`title` is the question."""
+
+    answer: Text
+    related: list[Annotated[Id, Ref()]] = []
+
+
+class Story(Entry):
+    """A short illustrative story of a couple (invented, clearly said so)."""
+
+    situation: Annotated[Id, Ref("situation")]
+    paragraphs: list[Text] = Field(min_length=1)
+    takeaway: Text
+
+
+class Path(Entry):
+    """A guided way through the guide for one situation: pages in order."""
+
+    situation: Annotated[Id, Ref("situation")]
+    summary: Text
+    steps: list[Annotated[str, StringConstraints(pattern=r"^[\w./-]+\.md$")]] = Field(
+        min_length=1, description="Pages in content/, in reading order, e.g. safety.md."
+    )
+
+
+class DataFile(Strict):
+    """One YAML file in `data/`: any of these collections."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, json_schema_extra={"title": "Guide data file"}
+    )
+
+    situations: list[Situation] = []
+    rituals: list[Ritual] = []
+    scripts: list[Script] = []
+    phases: list[Phase] = []
+    checklists: list[Checklist] = []
+    worksheets: list[Worksheet] = []
+    pitfalls: list[Pitfall] = []
+    strategies: list[Strategy] = []
+    faqs: list[Faq] = []
+    stories: list[Story] = []
+    paths: list[Path] = []
+
+
+# The kind of an entry, named as in directives (`<!-- guide:ritual id -->`), per collection.
+KINDS: dict[str, str] = {
+    "situations": "situation",
+    "rituals": "ritual",
+    "scripts": "script",
+    "phases": "phase",
+    "checklists": "checklist",
+    "worksheets": "worksheet",
+    "pitfalls": "pitfall",
+    "strategies": "strategy",
+    "faqs": "faq",
+    "stories": "story",
+    "paths": "path",
+}

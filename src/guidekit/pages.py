@@ -1,0 +1,113 @@
+"""Where every entry lives, and the Markdown of the pages generated from the data.
+
+A generated page is plain Markdown: headings plus embed directives, so it goes through exactly
+the same path as a hand-written page. An author who writes a page at the same path in `content/`
+replaces the generated one (embedding entries with the same directives).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .loader import Guide
+from .models import CADENCES
+
+# Kinds shown together on one library page; the others get a page per entry.
+SHARED_PAGES: dict[str, tuple[str, str]] = {
+    "ritual": ("library/rituals.md", "Rituals"),
+    "script": ("library/scripts.md", "Scripts"),
+    "pitfall": ("library/pitfalls.md", "Common pitfalls"),
+    "strategy": ("library/strategies.md", "Ways to repair, compared"),
+    "faq": ("library/questions.md", "Questions people ask"),
+    "story": ("library/stories.md", "Stories of two couples"),
+}
+OWN_PAGES: dict[str, str] = {
+    "phase": "roadmap/{id}.md",
+    "checklist": "tools/{id}.md",
+    "worksheet": "tools/{id}.md",
+    "path": "paths/{id}.md",
+}
+# Index pages that list entries with a page of their own, and the kinds they list.
+INDEX_PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "paths/index.md": ("Find your way", ("path",)),
+    "roadmap/index.md": ("The roadmap", ("phase",)),
+    "tools/index.md": ("Print and track", ("worksheet", "checklist")),
+}
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    markdown: str
+
+
+def home(guide: Guide, entry_id: str) -> tuple[str, str]:
+    """The page (path in the docs folder) and anchor where an entry is shown in full."""
+    kind = guide.records[entry_id].kind
+    if kind in OWN_PAGES:
+        return OWN_PAGES[kind].format(id=entry_id), ""
+    if kind == "situation":
+        return SHARED_PAGES["script"][0], entry_id
+    return SHARED_PAGES[kind][0], entry_id
+
+
+def generated_pages(guide: Guide) -> list[GeneratedPage]:
+    """Every page built from the data alone."""
+    return list(_pages(guide))
+
+
+def _pages(guide: Guide) -> Iterator[GeneratedPage]:
+    listings: list[tuple[str, str]] = []
+    for kind, (path, title) in SHARED_PAGES.items():
+        sections = list(_sections(guide, kind))
+        if sections:
+            listings.append((path, title))
+            yield GeneratedPage(path, _page(title, sections))
+    for path, (title, kinds) in INDEX_PAGES.items():
+        sections = [_embeds(kind, [e.id for e in _in_order(guide, kind)]) for kind in kinds
+                    if guide.of_kind(kind)]
+        if sections:
+            listings.append((path, title))
+            yield GeneratedPage(path, _page(title, sections))
+    for kind, pattern in OWN_PAGES.items():
+        for entry in guide.of_kind(kind):
+            yield GeneratedPage(pattern.format(id=entry.id),
+                                _page(entry.title, [_embeds(kind, [entry.id])]))
+    links = "\n".join(f"- [{html.escape(title)}](../{path})" for path, title in listings
+                      if path != "library/index.md")
+    yield GeneratedPage("library/index.md", _page("The library", [links]))
+
+
+def _in_order(guide: Guide, kind: str) -> list:
+    entries = guide.of_kind(kind)
+    return sorted(entries, key=lambda e: e.order) if kind == "phase" else entries
+
+
+def _sections(guide: Guide, kind: str) -> Iterator[str]:
+    """Markdown sections of a shared page: grouped by cadence or situation where it applies."""
+    entries = guide.of_kind(kind)
+    if kind == "ritual":
+        for cadence in CADENCES:
+            ids = [r.id for r in entries if r.cadence == cadence]
+            if ids:
+                yield f"## {cadence.capitalize()} {{#{cadence}}}\n\n{_embeds(kind, ids)}"
+    elif kind == "script":
+        for situation in guide.of_kind("situation"):
+            ids = [s.id for s in entries if s.situation == situation.id]
+            if ids:
+                yield (f"## {html.escape(situation.title)} {{#{situation.id}}}\n\n"
+                       f"{_embeds('situation', [situation.id])}\n\n{_embeds(kind, ids)}")
+    elif entries:
+        yield _embeds(kind, [e.id for e in entries])
+
+
+def _embeds(kind: str, ids: list[str]) -> str:
+    return "\n\n".join(f"<!-- guide:{kind} {entry_id} -->" for entry_id in ids)
+
+
+def _page(title: str, sections: list[str]) -> str:
+    quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    body = "\n\n".join(sections)
+    return f"---\ntitle: {quoted}\n---\n\n# {html.escape(title)}\n\n{body}\n"

@@ -1,0 +1,176 @@
+"""The guide as a site: data, hand-written pages and templates, checked together.
+
+This is the one object an adapter (the MkDocs hooks) talks to. It never imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
+from markupsafe import Markup
+
+from .directives import Directive, rewrite, scan
+from .errors import GuideError, Problem, did_you_mean
+from .loader import Guide, read_guide
+from .models import KINDS
+from .pages import GeneratedPage, generated_pages, home
+from .references import Index, Use, check_reference, index_data
+from .text import inline, plain
+
+# Resolves a path in the docs folder (with an optional #anchor) to a URL relative to the page.
+UrlFor = Callable[[str], str]
+ENTRY_KINDS = frozenset(KINDS.values())
+_TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+_META_TITLE = re.compile(r"\A---\s*\n(?:.*\n)*?title:\s*[\"']?(.+?)[\"']?\s*\n(?:.*\n)*?---",
+                         re.MULTILINE)
+
+
+@dataclass
+class GuideSite:
+    guide: Guide
+    index: Index
+    env: Environment
+    page_titles: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, data_dir: Path, template_dirs: list[Path], pages: Mapping[str, str],
+             *, root: Path | None = None, docs_name: str = "content") -> GuideSite:
+        """Load the data and scan `pages` ({path in docs folder: Markdown}); raise every problem.
+
+        Generated pages are added to `pages` before the scan unless an author wrote one at the
+        same path, so their links count like any other.
+        """
+        guide, problems = read_guide(data_dir, root=root)
+        index, found = index_data(guide)
+        problems.extend(found)
+        site = cls(guide, index, _environment(template_dirs))
+        all_pages = {p.src_uri: p.markdown for p in generated_pages(guide) if p.src_uri not in pages}
+        all_pages.update(pages)
+        for src_uri, markdown in all_pages.items():
+            if guide.broken and src_uri not in pages:
+                continue  # generated from entries that failed: nothing new to report
+            site.page_titles[src_uri] = page_title(markdown, src_uri)
+            name = f"{docs_name}/{src_uri}" if src_uri in pages else f"(generated) {src_uri}"
+            problems.extend(site._scan_page(src_uri, name, markdown))
+        problems.extend(site._check_paths(all_pages))
+        if problems:
+            raise GuideError(problems)
+        return site
+
+    def _check_paths(self, pages: Mapping[str, str]) -> list[Problem]:
+        """Every step of a reading path must be a page of the site."""
+        problems = []
+        for record in self.guide.records.values():
+            for index, step in enumerate(getattr(record.entry, "steps", []) if record.kind == "path"
+                                         else []):
+                if step not in pages:
+                    field_path = f"steps[{index}]"
+                    problems.append(Problem(record.file, *record.where(field_path),
+                                            f"no page '{step}' in the site", entry=record.entry.id,
+                                            field=field_path, hint=did_you_mean(step, pages)))
+        return problems
+
+    def generated(self, existing: set[str]) -> list[GeneratedPage]:
+        """Pages made from the data that no author has replaced."""
+        return [p for p in generated_pages(self.guide) if p.src_uri not in existing]
+
+    # --- Pages ------------------------------------------------------------------------------
+
+    def _scan_page(self, src_uri: str, name: str, markdown: str) -> list[Problem]:
+        problems = []
+        for directive in scan(markdown):
+            error = self._check(directive)
+            if error:
+                problems.append(Problem(name, directive.line, directive.column, error[0],
+                                        entry=directive.id, field=f"guide:{directive.kind or 'link'}",
+                                        hint=error[1]))
+            else:
+                self.index.uses.append(Use(src_uri, directive.id, directive.kind or "link",
+                                           from_page=True))
+        return problems
+
+    def _check(self, directive: Directive) -> tuple[str, str | None] | None:
+        if directive.kind is not None and directive.kind not in ENTRY_KINDS:
+            return (f"unknown kind '{directive.kind}' in an embed",
+                    f"expected one of {', '.join(sorted(ENTRY_KINDS))}")
+        return check_reference(self.guide, directive.id, directive.kind)
+
+    def render_page(self, src_uri: str, markdown: str, url_for: UrlFor) -> str:
+        """The page's Markdown with every directive replaced: embeds by HTML, links by links."""
+
+        def replace(directive: Directive) -> str:
+            if directive.kind is None:
+                target, anchor = home(self.guide, directive.id)
+                text = directive.text or _escape_md(plain(self.guide.get(directive.id).title))
+                return f"[{text}]({_relative(src_uri, target)}{'#' + anchor if anchor else ''})"
+            return "\n\n" + self.render_entry(directive.id, src_uri, url_for) + "\n\n"
+
+        return rewrite(markdown, replace)
+
+    # --- Entries ----------------------------------------------------------------------------
+
+    def render_entry(self, entry_id: str, src_uri: str, url_for: UrlFor) -> str:
+        """One entry as HTML, from the partial `partials/guide/<kind>.html`."""
+        record = self.guide.records[entry_id]
+        target, anchor = home(self.guide, entry_id)
+
+        def url(target_id: str) -> str:
+            page, fragment = home(self.guide, target_id)
+            return url_for(page + (f"#{fragment}" if fragment else ""))
+
+        def text(value: str) -> Markup:
+            return inline(value, url)
+
+        at_home = target == src_uri
+        html = self.env.get_template(f"partials/guide/{record.kind}.html").render(
+            entry=record.entry, kind=record.kind, at_home=at_home, anchor=anchor,
+            level=2 if at_home and record.kind not in ("ritual", "script") else 3,
+            page_url=url_for, page_title=lambda path: self.page_titles.get(path, path),
+            url=url, get=self.guide.get, text=text, part_of=self._part_of(entry_id, url),
+            mentioned_in=self._mentioned_in(entry_id, src_uri, url_for), guide=self.guide,
+        )
+        # Blank lines would end Markdown's raw HTML block early.
+        return "\n".join(line for line in html.splitlines() if line.strip())
+
+    def _part_of(self, entry_id: str, url: UrlFor) -> list[tuple[str, str]]:
+        sources = dict.fromkeys(u.source for u in self.index.used_by(entry_id) if not u.from_page)
+        return [(plain(self.guide.get(s).title), url(s)) for s in sources]
+
+    def _mentioned_in(self, entry_id: str, src_uri: str, url_for: UrlFor) -> list[tuple[str, str]]:
+        home_page = home(self.guide, entry_id)[0]
+        pages = dict.fromkeys(u.source for u in self.index.used_by(entry_id)
+                              if u.from_page and u.source not in (src_uri, home_page))
+        return [(self.page_titles.get(p, p), url_for(p)) for p in pages]
+
+
+def page_title(markdown: str, src_uri: str) -> str:
+    """A page's title: front matter `title:`, else its first `# heading`, else its file name."""
+    for pattern in (_META_TITLE, _TITLE):
+        match = pattern.search(markdown)
+        if match:
+            return match[1].strip()
+    return Path(src_uri).stem.replace("-", " ").capitalize()
+
+
+def _environment(template_dirs: list[Path]) -> Environment:
+    env = Environment(loader=FileSystemLoader([str(d) for d in template_dirs]), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["plain"] = plain
+    return env
+
+
+def _relative(from_src: str, to_src: str) -> str:
+    import posixpath
+
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def _escape_md(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
+
+
+__all__ = ["GuideError", "GuideSite", "TemplateNotFound", "page_title"]

@@ -1,0 +1,38 @@
+"""Every built page, in Chromium: nothing leaves the site, no errors, no axe violations."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.browser import axe_violations
+from tests.support.project import built_site
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "page_path" in metafunc.fixturenames:
+        metafunc.parametrize("page_path", built_site().pages())
+
+
+def test_page_is_private_clean_and_accessible(watched, server, page_path: str) -> None:
+    watched.goto(server.url(page_path), wait_until="networkidle")
+    violations = axe_violations(watched)
+    summary = [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
+               for v in violations]
+    assert not summary, f"axe found on /{page_path}:\n" + "\n".join(summary)
+
+
+def test_dark_palette_is_accessible_too(watched, server) -> None:
+    watched.emulate_media(color_scheme="dark")
+    watched.goto(server.url("library/rituals/"), wait_until="networkidle")
+    assert watched.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert not [v["id"] for v in axe_violations(watched)]
+
+
+def test_open_search_dialog_is_named_and_accessible(watched, server) -> None:
+    watched.goto(server.url(""), wait_until="networkidle")
+    watched.keyboard.press("/")
+    dialog = watched.get_by_role("dialog", name="Search")
+    dialog.get_by_role("textbox").press_sequentially("video", delay=30)
+    results = watched.locator(".md-search-result__list")
+    results.get_by_text("Weekly video date").first.wait_for()
+    assert not [v["id"] for v in axe_violations(watched)]

@@ -1,0 +1,79 @@
+"""Shared fixtures: the built guide, a local server for it, and a watched Chromium page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.support.browser import CHROMIUM_FLAGS, Server, chromium_path
+from tests.support.project import Build, built_site
+
+
+@pytest.fixture(scope="session")
+def site() -> Build:
+    return built_site()
+
+
+@pytest.fixture(scope="session")
+def server(site: Build) -> Iterator[Server]:
+    served = Server(site.site)
+    yield served
+    served.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = chromium_path()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+class Watch:
+    """What a page did that a reader must never see: foreign requests, errors."""
+
+    def __init__(self, origin: str):
+        self.origin = origin
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+
+    def request(self, request) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme in ("data", "blob", "about"):
+            return
+        if f"{parts.scheme}://{parts.netloc}" != self.origin:
+            self.foreign.append(request.url)
+
+    def console(self, message) -> None:
+        if message.type == "error":
+            self.errors.append(f"console: {message.text}")
+
+    def page_error(self, error) -> None:
+        self.errors.append(f"page error: {error}")
+
+
+@pytest.fixture
+def context(browser, server: Server):
+    """A fresh browser profile: its own storage, as a new reader would have."""
+    made = browser.new_context()
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def watched(context, server: Server):
+    """A page that fails the test on any request off the site, console error or page error."""
+    page = context.new_page()
+    watch = Watch(server.origin)
+    page.on("request", watch.request)
+    page.on("console", watch.console)
+    page.on("pageerror", watch.page_error)
+    page.watch = watch
+    yield page
+    assert not watch.foreign, f"requests left the site: {watch.foreign}"
+    assert not watch.errors, f"errors on the page: {watch.errors}"
