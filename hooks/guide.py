@@ -68,6 +68,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         file = files.get_file_from_path(path)
         if file is None:
             raise PluginError(f"{page.file.src_uri}: links to '{path}', which is not built")
+        if file is page.file and anchor:
+            return f"#{anchor}"
         return file.url_relative_to(page.file) + (f"#{anchor}" if anchor else "")
 
     return _site.render_page(page.file.src_uri, markdown, url_for)

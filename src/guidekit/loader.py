@@ -57,7 +57,8 @@ class _Source:
 
     name: str
     data: Any
-    positions: dict[Loc, tuple[int, int]]
+    positions: dict[Loc, tuple[int, int]]  # where each value starts
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)  # where each key starts
 
     def where(self, loc: Loc) -> tuple[int, int]:
         while loc not in self.positions and loc:
@@ -143,16 +144,18 @@ def _parse_text(text: str, name: str, problems: list[Problem]) -> _Source | None
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
         problems.append(
             Problem(name, line, column,
-                    f"expected a mapping of collections (like 'rituals:'), found a {_kind_of(data)}")
+                    "expected a mapping of collections (like 'rituals:'), "
+                    f"found a {_kind_of(data)}")
         )
         return None
-    positions: dict[Loc, tuple[int, int]] = {}
-    _walk(node, (), positions, name, problems)
-    return _Source(name, data, positions)
+    source = _Source(name, data, {})
+    _walk(node, (), source, problems)
+    return source
 
 
-def _walk(node: yaml.Node, loc: Loc, positions: dict, name: str, problems: list[Problem]) -> None:
-    """Record where each node starts; report keys written twice in one mapping."""
+def _walk(node: yaml.Node, loc: Loc, source: _Source, problems: list[Problem]) -> None:
+    """Record where each key and value starts; report keys written twice in one mapping."""
+    positions = source.positions
     positions.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
@@ -161,15 +164,15 @@ def _walk(node: yaml.Node, loc: Loc, positions: dict, name: str, problems: list[
             at = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key in seen:
                 problems.append(
-                    Problem(name, *at, f"the key '{key}' is written twice in the same entry",
+                    Problem(source.name, *at, f"the key '{key}' is written twice in the same entry",
                             field=str(key), hint="keep one of them")
                 )
             seen.add(key)
-            positions[(*loc, key)] = at
-            _walk(value_node, (*loc, key), positions, name, problems)
+            source.keys[(*loc, key)] = at
+            _walk(value_node, (*loc, key), source, problems)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, (*loc, index), positions, name, problems)
+            _walk(item, (*loc, index), source, problems)
 
 
 def _kind_of(value: object) -> str:
@@ -183,7 +186,7 @@ def _kind_of(value: object) -> str:
 def _collect(source: _Source, guide: Guide, problems: list[Problem]) -> None:
     """Validate each entry on its own, so one bad entry never hides the others."""
     for key, items in source.data.items():
-        line, column = source.where((key,))
+        line, column = source.keys.get((key,), (1, 1))
         if key not in _COLLECTIONS:
             problems.append(
                 Problem(source.name, line, column, f"unknown collection '{key}'", field=str(key),
@@ -208,14 +211,19 @@ def _collect(source: _Source, guide: Guide, problems: list[Problem]) -> None:
 def _validate(source: _Source, key: str, index: int, item: Any, model: type[Entry],
               guide: Guide, problems: list[Problem]) -> None:
     loc: Loc = (key, index)
-    entry_id = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else None
+    entry_id = item.get("id") if isinstance(item, dict) else None
+    entry_id = entry_id if isinstance(entry_id, str) else None
     try:
         entry = model.model_validate(item)
     except ValidationError as error:
         if entry_id:
             guide.broken.add(entry_id)
-        for detail in error.errors():
-            problems.append(_problem(source, loc, entry_id, model, detail))
+        found = [_problem(source, loc, entry_id, model, d) for d in error.errors()]
+        # A typo shows once: "unknown field 'purpse' (did you mean 'purpose'?)", and the
+        # missing 'purpose' it causes is not reported again.
+        typos = {p.hint for p in found if p.hint and p.hint.startswith("did you mean")}
+        problems.extend(p for p in found if not (p.message.startswith("this required") and
+                                                   f"did you mean '{p.field}'?" in typos))
         return
     line, column = source.where(loc)
     kind = KINDS[key]
@@ -264,6 +272,7 @@ def _problem(source: _Source, loc: Loc, entry_id: str | None, model: type[BaseMo
         message = "this required field is missing"
         hint = f"add '{inner[-1]}:' to the entry"
     elif kind == "extra_forbidden":
+        line, column = source.keys.get((*loc, *inner), (line, column))
         parent = _model_at(model, inner[:-1])
         choices = list(_field_names(parent)) if parent else []
         message = f"unknown field '{inner[-1]}'"

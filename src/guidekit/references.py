@@ -90,6 +90,7 @@ def check_reference(guide: Guide, target: str, kind: str | None
         return None  # already reported where that entry is written
     if record is None:
         pool = [i for i, r in guide.records.items() if kind is None or r.kind == kind]
+        pool += sorted(guide.broken)
         return f"no {kind or 'entry'} has the id '{target}'", did_you_mean(target, pool)
     if kind is not None and record.kind != kind:
         return f"'{target}' is a {record.kind}, not a {kind}", None

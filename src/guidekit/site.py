@@ -48,7 +48,8 @@ class GuideSite:
         index, found = index_data(guide)
         problems.extend(found)
         site = cls(guide, index, _environment(template_dirs))
-        all_pages = {p.src_uri: p.markdown for p in generated_pages(guide) if p.src_uri not in pages}
+        all_pages = {p.src_uri: p.markdown for p in generated_pages(guide)
+                     if p.src_uri not in pages}
         all_pages.update(pages)
         for src_uri, markdown in all_pages.items():
             if guide.broken and src_uri not in pages:
@@ -86,8 +87,8 @@ class GuideSite:
             error = self._check(directive)
             if error:
                 problems.append(Problem(name, directive.line, directive.column, error[0],
-                                        entry=directive.id, field=f"guide:{directive.kind or 'link'}",
-                                        hint=error[1]))
+                                        entry=directive.id, hint=error[1],
+                                        field=f"guide:{directive.kind or 'link'}"))
             else:
                 self.index.uses.append(Use(src_uri, directive.id, directive.kind or "link",
                                            from_page=True))
