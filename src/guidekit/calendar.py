@@ -1,0 +1,124 @@
+"""The rituals as iCalendar files (RFC 5545): one file per ritual, and one per roadmap phase.
+
+Times are floating local times (no time zone): a ritual suggested for 08:00 happens at 08:00
+wherever the reader is, also after they travel or move. Partners in different time zones agree on
+an hour and move the event in their own app; the description says so.
+
+A file starts on a default date (the day after the build). In the browser, `calendar.js` moves
+every DTSTART and UNTIL to the date the reader picks, so the files here are also what a reader
+without JavaScript downloads. UIDs come from ids only, so they stay the same across rebuilds and
+importing a file again updates its events instead of adding copies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from urllib.parse import urlsplit
+
+from icalendar import Calendar, Event
+
+from .loader import Guide
+from .models import Phase, Ritual
+from .text import plain
+
+# How often each cadence repeats, as RRULE parts.
+RULES: dict[str, dict[str, object]] = {
+    "daily": {"freq": "DAILY"},
+    "weekly": {"freq": "WEEKLY"},
+    "monthly": {"freq": "MONTHLY"},
+    "quarterly": {"freq": "MONTHLY", "interval": 3},
+}
+PRODID = "-//guidekit//Rituals calendar//EN"
+# Resolves an entry id to the link of its page: absolute, or relative to the site's root.
+LinkFor = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class CalendarFile:
+    path: str  # where the file is written in the built site
+    content: bytes
+
+
+def calendar_path(entry_id: str) -> str:
+    """Where the calendar of a ritual or a phase lives in the site (ids are unique)."""
+    return f"calendar/{entry_id}.ics"
+
+
+def site_key(site_url: str, site_name: str) -> str:
+    """The part of every UID after the `@`: the site's host, else its name as a slug."""
+    host = urlsplit(site_url).hostname if site_url else None
+    return host or re.sub(r"[^a-z0-9]+", "-", site_name.lower()).strip("-") or "guide"
+
+
+def calendar_files(guide: Guide, *, start: date, stamp: datetime, site: str,
+                   link: LinkFor) -> list[CalendarFile]:
+    """A calendar for every ritual, and one for every phase that uses rituals."""
+    return list(_files(guide, start=start, stamp=stamp, site=site, link=link))
+
+
+def _files(guide: Guide, *, start: date, stamp: datetime, site: str,
+           link: LinkFor) -> Iterator[CalendarFile]:
+    for ritual in guide.of_kind("ritual"):
+        calendar = _calendar(ritual.title)
+        calendar.add_component(ritual_event(ritual, start=start, stamp=stamp,
+                                            uid=f"{ritual.id}@{site}", link=link(ritual.id)))
+        yield CalendarFile(calendar_path(ritual.id), calendar.to_ical())
+    for phase in guide.of_kind("phase"):
+        if phase.rituals:
+            yield CalendarFile(calendar_path(phase.id), phase_calendar(
+                phase, [guide.get(i) for i in phase.rituals], start=start, stamp=stamp,
+                site=site, link=link).to_ical())
+
+
+def phase_calendar(phase: Phase, rituals: list[Ritual], *, start: date, stamp: datetime,
+                   site: str, link: LinkFor) -> Calendar:
+    """The rituals of a phase, repeating until the last day of the phase."""
+    calendar = _calendar(phase.title)
+    last_day = datetime.combine(start + timedelta(days=phase.length_days - 1), time(23, 59, 59))
+    for ritual in rituals:
+        calendar.add_component(ritual_event(
+            ritual, start=start, stamp=stamp, until=last_day,
+            uid=f"{ritual.id}.{phase.id}@{site}", link=link(ritual.id)))
+    return calendar
+
+
+def ritual_event(ritual: Ritual, *, start: date, stamp: datetime, uid: str, link: str,
+                 until: datetime | None = None) -> Event:
+    """One ritual as a repeating event at its suggested local time."""
+    hour, minute = map(int, ritual.time.split(":"))
+    rule = dict(RULES[ritual.cadence])
+    if until is not None:
+        rule["until"] = until  # floating, like DTSTART (RFC 5545 3.3.10)
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("summary", plain(ritual.title))
+    event.add("dtstart", datetime.combine(start, time(hour, minute)))
+    event.add("duration", timedelta(minutes=ritual.duration_minutes))
+    event.add("rrule", rule)
+    event.add("description", _description(ritual, link))
+    if urlsplit(link).scheme in ("http", "https"):
+        event.add("url", link)
+    return event
+
+
+def _calendar(title: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", plain(title))
+    return calendar
+
+
+def _description(ritual: Ritual, link: str) -> str:
+    steps = "\n".join(f"{n}. {plain(step)}" for n, step in enumerate(ritual.steps, 1))
+    # calendar.js finds the link after "in the guide: " at the very end to make it absolute.
+    return (f"{plain(ritual.purpose)}\n\nHow to do it:\n{steps}\n\n"
+            "The time is your own local time. If you live in different time zones, agree on an "
+            "hour together and move this event to it.\n\n"
+            f"Read it again in the guide: {link}")
