@@ -77,3 +77,13 @@ def watched(context, server: Server):
     yield page
     assert not watch.foreign, f"requests left the site: {watch.foreign}"
     assert not watch.errors, f"errors on the page: {watch.errors}"
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say how many examples the property-based tests ran (they record it as a property)."""
+    lines = [value for report in terminalreporter.stats.get("passed", [])
+             for name, value in getattr(report, "user_properties", []) if name == "fuzz_examples"]
+    if lines:
+        terminalreporter.write_sep("-", "property-based examples run")
+        for line in sorted(lines):
+            terminalreporter.write_line(line)

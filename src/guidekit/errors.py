@@ -30,7 +30,9 @@ class Problem:
             if part
         )
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}: {what + ': ' if what else ''}{self.message}{hint}"
+        line = f"{where}: {what + ': ' if what else ''}{self.message}{hint}"
+        # One problem, one line, whatever characters the author's file holds.
+        return "".join(c if c.isprintable() else repr(c)[1:-1] for c in line)
 
 
 class GuideError(Exception):

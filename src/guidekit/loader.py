@@ -131,8 +131,15 @@ def _parse_text(text: str, name: str, problems: list[Problem]) -> _Source | None
                     hint="check the indentation and quotes on this line and the one above")
         )
         return None
+    except yaml.reader.ReaderError as error:
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+        problems.append(Problem(name, line, column,
+                                f"the character {error.character!r} is not allowed in YAML",
+                                hint="delete it, or retype this line"))
+        return None
     except yaml.YAMLError as error:
-        problems.append(Problem(name, 1, 1, f"YAML syntax error: {error}"))
+        problems.append(Problem(name, 1, 1, "YAML syntax error: " + " ".join(str(error).split())))
         return None
     if node is None or data is None:
         problems.append(
@@ -280,10 +287,10 @@ def _problem(source: _Source, loc: Loc, entry_id: str | None, model: type[BaseMo
             f"expected one of {', '.join(choices)}" if choices else None)
     elif kind == "literal_error":
         allowed = _literal_values(model, inner)
-        message = f"expected one of {', '.join(allowed)}, got '{given}'"
+        message = f"expected one of {', '.join(allowed)}, got {_shown(given)}"
         hint = did_you_mean(given, allowed)
     elif kind == "string_pattern_mismatch" and inner and inner[-1] == "id":
-        message = f"'{given}' is not a valid id: use lower-case words joined by hyphens"
+        message = f"{_shown(given)} is not a valid id: use lower-case words joined by hyphens"
         hint = f"for example '{_slug(given)}'" if _slug(given) else None
     elif kind == "string_type":
         message = f"expected text, found a {_kind_of(given)}"
@@ -295,9 +302,15 @@ def _problem(source: _Source, loc: Loc, entry_id: str | None, model: type[BaseMo
     else:
         message = f"{detail['msg'][0].lower()}{detail['msg'][1:]}"
         if given is not None and not isinstance(given, dict | list):
-            message += f", got '{given}'"
+            message += f", got {_shown(given)}"
     return Problem(source.name, line, column, message, entry=entry_id, field=field_name or None,
                    hint=hint)
+
+
+def _shown(value: object) -> str:
+    """A value as an author wrote it, on one line and not too long."""
+    text = repr(value) if isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 50 else text[:47] + "..."
 
 
 def _field_path(loc: Loc) -> str:
