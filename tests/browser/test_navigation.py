@@ -1,0 +1,32 @@
+"""A reader on a phone can find their way, and can switch between light and dark."""
+
+from __future__ import annotations
+
+
+def test_phone_reader_opens_the_menu_and_reaches_the_roadmap(browser, server) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True,
+                                  is_mobile=True)
+    page = context.new_page()
+    page.goto(server.url(""), wait_until="networkidle")
+    menu = page.locator('.md-header label[for="__drawer"]')
+    assert menu.is_visible()
+    menu.click()
+    drawer = page.locator("nav.md-nav--primary")
+    drawer.get_by_text("The roadmap", exact=True).first.click()
+    page.wait_for_url("**/roadmap/")
+    page.locator("article.md-content__inner").get_by_role("link", name="The first 30 days").click()
+    page.wait_for_url("**/roadmap/first-30-days/")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("The first 30 days")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, f"the page scrolls sideways on a phone ({width}px)"
+    context.close()
+
+
+def test_reader_can_switch_between_light_and_dark(watched, server) -> None:
+    watched.goto(server.url(""), wait_until="networkidle")
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    before = watched.evaluate(scheme)
+    toggle = watched.locator("form[data-md-component=palette] label:visible").first
+    toggle.click()
+    after = watched.evaluate(scheme)
+    assert {before, after} == {"default", "slate"}
