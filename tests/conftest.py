@@ -56,6 +56,15 @@ class Watch:
     def page_error(self, error) -> None:
         self.errors.append(f"page error: {error}")
 
+    def csp_violation(self, report: str) -> None:
+        self.errors.append(f"CSP violation: {report}")
+
+
+# Reports every Content-Security-Policy violation of every document the page loads.
+CSP_LISTENER = """document.addEventListener("securitypolicyviolation", (e) =>
+  window.__guideCspViolation(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"}`
+    + ` on ${e.documentURI} (${e.sourceFile}:${e.lineNumber})`));"""
+
 
 @pytest.fixture
 def context(browser, server: Server):
@@ -67,12 +76,15 @@ def context(browser, server: Server):
 
 @pytest.fixture
 def watched(context, server: Server):
-    """A page that fails the test on any request off the site, console error or page error."""
+    """A page that fails the test on any request off the site, console error, page error or
+    Content-Security-Policy violation."""
     page = context.new_page()
     watch = Watch(server.origin)
     page.on("request", watch.request)
     page.on("console", watch.console)
     page.on("pageerror", watch.page_error)
+    page.expose_function("__guideCspViolation", watch.csp_violation)
+    page.add_init_script(CSP_LISTENER)
     page.watch = watch
     yield page
     assert not watch.foreign, f"requests left the site: {watch.foreign}"

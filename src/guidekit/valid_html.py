@@ -1,0 +1,30 @@
+"""Three fixes that make stock Material's markup pass the Nu Html Checker.
+
+Each repairs one exact pattern that a Material template writes outside any block a theme can
+override, so the fix is made on the rendered page instead of in a copy of a whole template. When
+Material stops writing a pattern, its fix does nothing; the checker test catches anything new.
+"""
+
+from __future__ import annotations
+
+import re
+
+# base.html: `autocomplete` is not allowed on checkboxes. Material writes it on its two hidden
+# toggles (drawer and search) only to stop Firefox restoring their state on reload.
+_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
+
+# partials/nav-item.html: section labels get `tabindex=""`, which is not a number.
+_EMPTY_TABINDEX = re.compile(r' tabindex=""')
+
+# partials/toc.html: the "Table of contents" title points at `#__toc`, an input that
+# nav-item.html only writes when the page has a table of contents in the navigation.
+_TOC_TITLE = '<label class="md-nav__title" for="__toc">'
+
+
+def repaired(html: str) -> str:
+    """`html` with Material's known markup errors fixed."""
+    html = _TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
+    html = _EMPTY_TABINDEX.sub("", html)
+    if 'id="__toc"' not in html:
+        html = html.replace(_TOC_TITLE, '<label class="md-nav__title">')
+    return html
