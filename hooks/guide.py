@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section, _add_previous_and_next_links, _get_by_type
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -40,7 +40,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
     # Pages made from the data, unless an author wrote a page at the same path
     for page in _site.generated(set(pages)):
-        files.append(File.generated(config, page.src_uri, content=page.markdown))
+        files.append(File.generated(config, page.src_uri, content=page.markdown,
+                                    inclusion=InclusionLevel.NOT_IN_NAV))  # on_nav places it
     return files
 
 

@@ -89,12 +89,14 @@ class GuideSite:
                 problems.append(Problem(name, directive.line, directive.column, error[0],
                                         entry=directive.id, hint=error[1],
                                         field=f"guide:{directive.kind or 'link'}"))
-            else:
+            elif directive.kind != "table":
                 self.index.uses.append(Use(src_uri, directive.id, directive.kind or "link",
                                            from_page=True))
         return problems
 
     def _check(self, directive: Directive) -> tuple[str, str | None] | None:
+        if directive.kind == "table":
+            return self._check_table(directive.id)
         if directive.kind is not None and directive.kind not in ENTRY_KINDS:
             return (f"unknown kind '{directive.kind}' in an embed",
                     f"expected one of {', '.join(sorted(ENTRY_KINDS))}")
@@ -108,9 +110,33 @@ class GuideSite:
                 target, anchor = home(self.guide, directive.id)
                 text = directive.text or _escape_md(plain(self.guide.get(directive.id).title))
                 return f"[{text}]({_relative(src_uri, target)}{'#' + anchor if anchor else ''})"
+            if directive.kind == "table":
+                return "\n\n" + self.render_table(directive.id, src_uri, url_for) + "\n\n"
             return "\n\n" + self.render_entry(directive.id, src_uri, url_for) + "\n\n"
 
         return rewrite(markdown, replace)
+
+    # --- Tables: <!-- guide:table strategy --> shows every entry of a kind side by side ---------
+
+    def _check_table(self, kind: str) -> tuple[str, str | None] | None:
+        if _table_template(kind) in self.env.list_templates():
+            return None
+        kinds = sorted(k for k in ENTRY_KINDS if _table_template(k) in self.env.list_templates())
+        return f"no table for the kind '{kind}'", f"expected one of {', '.join(kinds)}"
+
+    def render_table(self, kind: str, src_uri: str, url_for: UrlFor) -> str:
+        """Every entry of `kind` in one table, from `partials/guide/<kind>-table.html`."""
+        entries = self.guide.of_kind(kind)
+
+        def url(target_id: str) -> str:
+            page, fragment = home(self.guide, target_id)
+            return url_for(page + (f"#{fragment}" if fragment else ""))
+
+        html = self.env.get_template(_table_template(kind)).render(
+            entries=entries, kind=kind, url=url, get=self.guide.get,
+            text=lambda value: inline(value, url),
+            at_home=all(home(self.guide, e.id)[0] == src_uri for e in entries))
+        return "\n".join(line for line in html.splitlines() if line.strip())
 
     # --- Entries ----------------------------------------------------------------------------
 
@@ -155,6 +181,10 @@ def page_title(markdown: str, src_uri: str) -> str:
         if match:
             return match[1].strip()
     return Path(src_uri).stem.replace("-", " ").capitalize()
+
+
+def _table_template(kind: str) -> str:
+    return f"partials/guide/{kind}-table.html"
 
 
 def _environment(template_dirs: list[Path]) -> Environment:

@@ -1,0 +1,59 @@
+"""Reading paths: where a page sits on each path, and which page comes next.
+
+A path (`paths:` in the data) is a page of its own followed by its steps. Every page on a path
+gets a "Next step" link for that path, so a reader never reaches a dead end: the last step links
+back to the path's own page. Nothing here is written by hand per page; it all comes from the data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from jinja2 import Environment
+
+from .loader import Guide
+from .models import Path
+from .pages import home
+
+TEMPLATE = "partials/guide/next-steps.html"
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """From a page on `path`: its place (0 is the path's own page) and the page to read next."""
+
+    path: Path
+    position: int
+    total: int
+    target: str
+    finished: bool
+
+
+def sequence(guide: Guide, path: Path) -> list[str]:
+    """The pages of a path in reading order, starting with the path's own page."""
+    return [home(guide, path.id)[0], *path.steps]
+
+
+def next_steps(guide: Guide, src_uri: str) -> list[NextStep]:
+    """The next step from `src_uri` on every path it belongs to, in the order paths are written."""
+    found = []
+    for path in guide.of_kind("path"):
+        pages = sequence(guide, path)
+        for position, page in enumerate(pages):
+            if page == src_uri:
+                finished = position == len(pages) - 1
+                found.append(NextStep(path, position, len(pages) - 1,
+                                      pages[0] if finished else pages[position + 1], finished))
+    return found
+
+
+def render_next_steps(env: Environment, guide: Guide, src_uri: str, *,
+                      url_for: Callable[[str], str], title_for: Callable[[str], str]) -> str:
+    """The "Next step" links of a page as HTML (empty when the page is on no path)."""
+    steps = next_steps(guide, src_uri)
+    if not steps:
+        return ""
+    html = env.get_template(TEMPLATE).render(steps=steps, url=url_for, title=title_for)
+    # Blank lines would end Markdown's raw HTML block early.
+    return "\n".join(line for line in html.splitlines() if line.strip())
