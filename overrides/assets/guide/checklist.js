@@ -1,0 +1,218 @@
+/* Trackable checklists: ticks saved at once in this browser, never sent anywhere. Stored per
+   checklist id as {"v": 1, "ticks": {"2026-11": {"item-id": true}}} (period: YYYY-MM or "once"):
+   item ids and booleans only, never positions or free text. */
+
+// Stored ticks as plain data, without DOM or storage, so tests can try every case.
+var guideChecklist = (() => {
+  const VERSION = 1;
+  const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  const PERIOD = /^(\d{4}-(0[1-9]|1[0-2])|once)$/;
+  const STEPS = {}; // older version -> function giving the next version's value
+  const fail = why => { throw new Error("unreadable ticks: " + why); };
+  const isMap = value => value && typeof value === "object" && !Array.isArray(value);
+  const empty = () => ({ v: VERSION, ticks: {} });
+
+  // The month of a date in the reader's own time zone.
+  const month = (date = new Date()) =>
+    date.getFullYear() + "-" + String(date.getMonth() + 1).padStart(2, "0");
+
+  // Bring an older value up to date; what we cannot understand is refused, never dropped.
+  function migrate(value, steps = STEPS) {
+    if (!isMap(value) || !Number.isInteger(value.v)) fail("no version");
+    while (value.v < VERSION) {
+      if (!steps[value.v]) fail("no step from " + value.v);
+      value = steps[value.v](value);
+    }
+    if (value.v > VERSION) fail("newer version");
+    return value;
+  }
+
+  // A checked copy that keeps the ticked items only.
+  function check(value, steps) {
+    value = migrate(value, steps);
+    if (!isMap(value.ticks)) fail("no ticks");
+    const out = empty();
+    for (const [period, items] of Object.entries(value.ticks)) {
+      if (!PERIOD.test(period) || !isMap(items)) fail(period);
+      out.ticks[period] = {};
+      for (const [item, on] of Object.entries(items)) {
+        if (!ID.test(item) || typeof on !== "boolean") fail(item);
+        if (on) out.ticks[period][item] = true;
+      }
+    }
+    return out;
+  }
+
+  // Stored text to a value; nothing stored is an empty value.
+  const parse = (text, steps) => (text == null ? empty() : check(JSON.parse(text), steps));
+
+  // Every tick of both values: nothing is lost, and merging again changes nothing.
+  function merge(a, b) {
+    const out = empty();
+    for (const value of [a, b]) {
+      for (const period in value.ticks) out.ticks[period] = { ...out.ticks[period], ...value.ticks[period] };
+    }
+    return out;
+  }
+
+  // One item ticked or unticked; the period stays, even empty, as a month that was opened.
+  function tick(value, period, item, on) {
+    const items = { ...value.ticks[period], [item]: true };
+    if (!on) delete items[item];
+    return { v: VERSION, ticks: { ...value.ticks, [period]: items } };
+  }
+
+  // Ticked ids of a period; with `items`, only those, in their order.
+  const ticked = (value, period, items) => {
+    const on = value.ticks[period] || {};
+    return items ? items.filter(item => on[item]) : Object.keys(on);
+  };
+
+  // A file of every checklist's value, and such a file checked back (all or nothing).
+  const pack = values => ({ guide: "checklist-ticks", v: VERSION, checklists: values });
+  function unpack(text) {
+    const file = JSON.parse(text), values = {};
+    if (!isMap(file) || file.guide !== "checklist-ticks" || !isMap(file.checklists)) fail("file");
+    for (const id in file.checklists) {
+      if (!ID.test(id)) fail(id);
+      values[id] = check(file.checklists[id]);
+    }
+    return values;
+  }
+
+  return { VERSION, month, migrate, parse, empty, merge, tick, ticked, pack, unpack };
+})();
+
+// The page: checkboxes, notes and buttons, set up again after instant navigation (document$).
+(() => {
+  const G = guideChecklist;
+  const scope = (window.__md_scope ? __md_scope.pathname : "/") + ".";
+  const prefix = scope + "guide:checklist:";
+  const VISIT = scope + "guide:visit-only";
+  let memory = {}; // checklist id -> the value shown in this visit
+  let trouble = {}; // checklist id -> the note to show when storage let us down
+  let notice = "";
+  let visitOnly = false;
+
+  // localStorage, or this tab's sessionStorage for "Don't save on this device". Throws if blocked.
+  const area = (session = visitOnly) => (session ? sessionStorage : localStorage);
+  const keys = (session, start) => { try { return Object.keys(area(session)).filter(key => key.startsWith(start)); } catch { return []; } };
+  const wipe = (session, start) => keys(session, start).forEach(key => area(session).removeItem(key));
+  try { visitOnly = !!area(true).getItem(VISIT); } catch { /* blocked */ }
+
+  // Read the stored value, apply `update`, write it back. Storage that throws, or a value we
+  // cannot read, is never written: the visit goes on with the value in memory.
+  function sync(id, update = value => value) {
+    let stage = "unsaved";
+    if (!trouble[id]) {
+      try {
+        const store = area(), text = store.getItem(prefix + id);
+        stage = "unread";
+        memory[id] = G.parse(text);
+        stage = "unsaved";
+        const value = update(memory[id]);
+        if (value !== memory[id]) store.setItem(prefix + id, JSON.stringify(value));
+        return (memory[id] = value);
+      } catch {
+        trouble[id] = stage;
+      }
+    }
+    return (memory[id] = update(memory[id] || G.empty()));
+  }
+
+  const all = () => Object.fromEntries([...new Set([...Object.keys(memory), ...keys(visitOnly, prefix).map(key => key.slice(prefix.length))])].map(id => [id, sync(id)]));
+  const roots = () => document.querySelectorAll(".guide-checklist[data-trackable]");
+  const now = root => (root.dataset.trackable === "monthly" ? G.month() : "once");
+  const monthName = (key, month) => new Date(key.slice(0, 4), key.slice(5) - 1).toLocaleDateString(document.documentElement.lang || "en", { month, year: "numeric" });
+  const say = (root, key, words = {}) => root.querySelector("[data-tracker]").dataset[key].replace(/\{(\w+)\}/g, (_, name) => words[name]);
+  const show = (node, text) => { if (node.textContent !== text) node.textContent = text; };
+
+  // One checklist: its boxes, the count against the rule, a note, and the row of months.
+  function draw(root) {
+    const id = root.dataset.guideId, current = now(root), shown = root.shown || current;
+    const value = sync(id), boxes = [...root.querySelectorAll("[data-item]")];
+    const items = boxes.map(box => box.dataset.item), total = items.length;
+    const count = key => G.ticked(value, key, items).length, n = count(shown);
+    boxes.forEach(box => { box.checked = !!(value.ticks[shown] || {})[box.dataset.item]; });
+    show(root.querySelector("[data-feedback]"), n ? say(root, "count", { n, total }) + (root.dataset.share
+      ? " " + say(root, n > root.dataset.share * total ? "met" : "notMet") : "") : say(root, "none"));
+    show(root.querySelector("[data-note]"), say(root, trouble[id] || notice || (visitOnly ? "visit" : "nothing")));
+    root.querySelector("[data-visit-only]").checked = visitOnly;
+    if (current === "once") return;
+    show(root.querySelector("[data-period]"), say(root, shown === current ? "now" : "then", { month: monthName(shown, "long") }));
+    const months = [...new Set([...Object.keys(value.ticks).filter(key => key < current), current])].sort();
+    const history = root.querySelector("[data-history]");
+    history.innerHTML = months.map(key => `<li><button type="button" class="guide-history__month" data-month="${key}" aria-pressed="${key === shown}"><span class="guide-history__bar" aria-hidden="true"><span></span></span>
+      <span>${monthName(key, "short")}</span> <span>${say(root, "count", { n: count(key), total })}</span></button></li>`).join("");
+    history.querySelectorAll(".guide-history__bar span").forEach((bar, i) => { bar.style.height = (100 * count(months[i])) / total + "%"; });
+  }
+
+  function drawAll() {
+    roots().forEach(root => root.ready && draw(root));
+    document.dispatchEvent(new CustomEvent("guide:ticks"));
+  }
+
+  // "Don't save on this device": what is shown moves to this tab's storage, or back again.
+  function setVisitOnly(on) {
+    const shown = all();
+    try { on ? area(true).setItem(VISIT, "1") : area(true).removeItem(VISIT); } catch { /* blocked */ }
+    visitOnly = on;
+    trouble = {};
+    for (const id in shown) sync(id, () => shown[id]);
+    if (!on) wipe(true, prefix);
+  }
+
+  function download() {
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([JSON.stringify(G.pack(all()))], { type: "application/json" }));
+    link.download = "checklist-ticks-" + G.month() + ".json";
+    link.click();
+  }
+
+  // Loading a file adds its ticks to the ones here and never removes one; a bad file changes nothing.
+  function upload(input) {
+    input.files[0].text().then(G.unpack).then(values => {
+      for (const id in values) sync(id, value => G.merge(value, values[id]));
+      notice = "loaded";
+    }, () => { notice = "badFile"; }).then(drawAll);
+    input.value = "";
+  }
+
+  function setUp(root) {
+    if (root.ready || !root.querySelector("[data-tracker]")) return;
+    root.ready = true;
+    root.querySelectorAll("[data-js]").forEach(node => { node.hidden = false; });
+    root.addEventListener("change", ({ target }) => {
+      notice = "";
+      if (target.dataset.item) sync(root.dataset.guideId, value => G.tick(value, root.shown || now(root), target.dataset.item, target.checked));
+      if (target.matches("[data-visit-only]")) setVisitOnly(target.checked);
+      if (target.matches("[data-file]")) return upload(target);
+      drawAll();
+    });
+    root.addEventListener("click", ({ target }) => {
+      const button = target.closest("button"), month = button && button.dataset.month;
+      if (!button) return;
+      notice = "";
+      if (month) root.shown = month === now(root) ? null : month;
+      if (button.matches("[data-import]")) return root.querySelector("[data-file]").click();
+      if (button.matches("[data-export]")) download();
+      // "Forget my ticks": every key this site stored, in both storages, once the reader agrees.
+      if (button.matches("[data-forget]") && confirm(say(root, "confirm"))) {
+        wipe(false, scope);
+        wipe(true, scope);
+        memory = {};
+        trouble = {};
+        notice = "forgot";
+      }
+      drawAll();
+      if (month) root.querySelector(`[data-month="${month}"]`).focus();
+    });
+  }
+
+  // For other features (e.g. sharing): the ticked item ids of a checklist, this month by default.
+  G.ticks = (id, period = G.month()) => G.ticked(sync(id), period);
+
+  addEventListener("storage", event => { if (!event.key || event.key.startsWith(scope)) drawAll(); });
+  const start = () => { roots().forEach(setUp); drawAll(); };
+  window.document$ ? document$.subscribe(start) : start();
+})();
