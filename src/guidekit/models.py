@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Id = Annotated[
     str,
@@ -141,7 +141,9 @@ class Checklist(Entry):
 
 
 class Prompt(Strict):
-    id: Id
+    """A question on a sheet, with room to answer: one line is a short field, more a text box."""
+
+    id: Id = Field(description="Stable id: what is written here is kept under it in the browser.")
     text: Text
     lines: int = Field(default=2, ge=1, le=20, description="Lines left to write on.")
 
@@ -152,19 +154,52 @@ class Section(Strict):
     id: Id
     title: Text
     intro: Text | None = None
-    kind: Literal["prompts", "day-grid", "reflection", "checklist", "signatures"] = "prompts"
+    kind: Literal["prompts", "day-grid", "reflection", "checklist", "signatures"] = Field(
+        default="prompts",
+        description="prompts: questions with lines; day-grid: a tick box per practice and day; "
+        "reflection: the prompts again for each copy (e.g. each week); checklist: a checklist's "
+        "items as tick boxes; signatures: short fields in a row, such as names and a date.",
+    )
     prompts: list[Prompt] = []
     repeat: int = Field(default=1, ge=1, le=12, description="How many copies (e.g. 4 weeks).")
+    copy_label: Text = Field(default="Week", description="Heading of each copy, before its number.")
     days: int = Field(default=30, ge=1, le=90, description="Days in a day grid.")
     practices: list[Annotated[Id, Ref("ritual")]] = []
     checklist: Annotated[Id, Ref("checklist")] | None = None
+    columns: list[Text] = Field(
+        default=["Done"], min_length=1, max_length=4,
+        description="A checklist section's tick-box columns, e.g. one for each of you.",
+    )
+
+    @model_validator(mode="after")
+    def _has_what_its_kind_needs(self) -> Section:
+        needs = {"day-grid": "practices", "checklist": "checklist"}.get(self.kind, "prompts")
+        if not getattr(self, needs):
+            raise ValueError(f"a '{self.kind}' section needs '{needs}'")
+        _unique("prompt", [prompt.id for prompt in self.prompts])
+        _unique("practice", self.practices)
+        return self
 
 
 class Worksheet(Entry):
+    """A printable sheet that can also be filled in on screen."""
+
     intro: Text | None = None
     phase: Annotated[Id, Ref("phase")] | None = None
     max_pages: int = Field(default=1, ge=1, le=4, description="Printed pages on A4 and Letter.")
     sections: list[Section] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _sections_are_unique(self) -> Worksheet:
+        _unique("section", [section.id for section in self.sections])
+        return self
+
+
+def _unique(what: str, ids: list[str]) -> None:
+    """Ids on one sheet name where entries are kept, so they must not repeat."""
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    if repeated:
+        raise ValueError(f"{what} id '{repeated[0]}' is used twice; each must be unique here")
 
 
 # --- Guide-wide entries ------------------------------------------------------------------------

@@ -1,0 +1,104 @@
+/* Worksheets: print them, and keep what is written on them in this browser only.
+ *
+ * Each field carries data-key="guide:sheet:<sheet>:<section>:<item>[:copy]" (ids from the data).
+ * Without JavaScript the blank sheet still prints: the buttons stay hidden and nothing is kept.
+ */
+(function () {
+  "use strict";
+
+  // localStorage, or null when the browser refuses it (private modes, blocked storage)
+  function openStorage() {
+    try {
+      var storage = window.localStorage;
+      var probe = "guide:sheet:probe";
+      storage.setItem(probe, probe);
+      storage.removeItem(probe);
+      return storage;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  // Text boxes gain lines as they fill, so nothing is cut off on screen or on paper
+  function grow(field) {
+    if (field.tagName !== "TEXTAREA") return;
+    field.dataset.lines = field.dataset.lines || field.rows;
+    field.rows = Number(field.dataset.lines);
+    var line = parseFloat(getComputedStyle(field).lineHeight);
+    field.rows = Math.max(field.rows, Math.ceil((field.scrollHeight - 1) / line));
+  }
+
+  function load(field, storage) {
+    var value = storage ? storage.getItem(field.dataset.key) : null;
+    if (field.type === "checkbox") {
+      field.checked = value === "1";
+    } else {
+      field.value = value || "";
+    }
+    grow(field);
+  }
+
+  function save(field, storage) {
+    var value = field.type === "checkbox" ? (field.checked ? "1" : "") : field.value;
+    if (!storage) return;
+    try {
+      if (value) storage.setItem(field.dataset.key, value);
+      else storage.removeItem(field.dataset.key);
+    } catch (error) {
+      // Storage full or revoked: the sheet keeps working for this visit
+    }
+  }
+
+  function clear(sheet, fields, storage) {
+    if (!window.confirm("Clear everything written on this sheet? This cannot be undone.")) return;
+    var prefix = "guide:sheet:" + sheet.dataset.sheet + ":";
+    if (storage) {
+      Object.keys(storage)
+        .filter(function (key) { return key.indexOf(prefix) === 0; })
+        .forEach(function (key) { storage.removeItem(key); });
+    }
+    fields.forEach(function (field) { load(field, null); });
+    sheet.querySelector("[data-sheet-status]").textContent = "This sheet is blank again.";
+  }
+
+  function setUp(sheet) {
+    if (sheet.dataset.sheetReady) return;
+    sheet.dataset.sheetReady = "true";
+    var storage = openStorage();
+    var fields = Array.prototype.slice.call(sheet.querySelectorAll("[data-key]"));
+    var status = sheet.querySelector("[data-sheet-status]");
+
+    // The printed footer names the sheet (see worksheet.css, @page guide-sheet)
+    document.documentElement.style.setProperty(
+      "--guide-sheet-title", JSON.stringify(sheet.dataset.sheetTitle));
+
+    // Fill in what was written before, and keep each change as it is made
+    fields.forEach(function (field) {
+      load(field, storage);
+      field.addEventListener("input", function () {
+        save(field, storage);
+        grow(field);
+        status.textContent = "";
+      });
+    });
+
+    // The buttons only work with JavaScript, so they are shown by it
+    sheet.querySelector("[data-sheet-print]").addEventListener("click", function () {
+      window.print();
+    });
+    sheet.querySelector("[data-sheet-clear]").addEventListener("click", function () {
+      clear(sheet, fields, storage);
+    });
+    sheet.querySelector("[data-sheet-unsaved]").hidden = Boolean(storage);
+    sheet.querySelector(".guide-sheet__tools").hidden = false;
+  }
+
+  function init() {
+    document.querySelectorAll("[data-sheet]").forEach(setUp);
+  }
+
+  // Material's document$ emits on every page load, including instant navigation
+  if (window.document$) window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
