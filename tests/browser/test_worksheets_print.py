@@ -1,0 +1,184 @@
+"""The worksheets on paper (Chromium's PDF, A4 and US Letter) and filled in on screen."""
+
+from __future__ import annotations
+
+import html as html_lib
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from guidekit.loader import load_guide
+from tests.support.project import ROOT, built_site
+
+GUIDE = load_guide(ROOT / "data")
+SHEETS = GUIDE.of_kind("worksheet")
+FORMATS = ("A4", "Letter")
+PLAN = "30-day-worksheet--plan--changes"
+PLAN_KEY = "guide:sheet:30-day-worksheet:plan:changes"
+
+
+def _pages(page, paper: str) -> list[str]:
+    """The text of each page of the PDF that Chromium prints."""
+    reader = PdfReader(io.BytesIO(page.pdf(format=paper)))
+    return [p.extract_text() or "" for p in reader.pages]
+
+
+def _chrome_labels(sheet_id: str) -> set[str]:
+    """What the site's chrome says around a sheet (navigation, header), unless the sheet says it."""
+    built = built_site().html(f"tools/{sheet_id}/")
+    content = built[built.index('<article'):built.index("</article>")]
+    own = html_lib.unescape(re.sub(r"<[^>]+>", " ", content))
+    own = " ".join(own.split())
+    labels = {" ".join(html_lib.unescape(label).split())
+              for label in re.findall(r'<span class="md-ellipsis">([^<]+)</span>', built)}
+    labels |= {"Skip to content", "Leave this site quickly"}
+    return {label for label in labels if label and label not in own}
+
+
+def _field(page, field_id: str):
+    return page.locator(f'[id="{field_id}"]')
+
+
+@pytest.mark.parametrize("paper", FORMATS)
+@pytest.mark.parametrize("sheet", SHEETS, ids=lambda s: s.id)
+def test_each_sheet_prints_on_its_pages_without_the_site_around_it(watched, server, sheet,
+                                                                    paper) -> None:
+    watched.goto(server.url(f"tools/{sheet.id}/"), wait_until="networkidle")
+    pages = _pages(watched, paper)
+    assert 1 <= len(pages) <= sheet.max_pages, f"{sheet.id} prints on {len(pages)} {paper} pages"
+    text = " ".join(" ".join(pages).split())
+    for section in sheet.sections:
+        assert " ".join(section.title.split()) in text, f"'{section.title}' is not printed"
+    chrome = _chrome_labels(sheet.id)
+    assert chrome, "no navigation labels found to look for"
+    printed = sorted(label for label in chrome if label in text)
+    assert not printed, f"the site's chrome is printed: {printed}"
+    assert "Print this sheet" not in text and "Clear this sheet" not in text
+    assert f"Page 1 of {len(pages)}" in pages[0], "no page number in the footer"
+
+
+@pytest.mark.parametrize("paper", FORMATS)
+def test_the_30_day_grid_is_printed_whole_on_one_page(watched, server, paper) -> None:
+    watched.goto(server.url("tools/30-day-worksheet/"), wait_until="networkidle")
+    pages = _pages(watched, paper)
+    [grid] = [text for text in pages if "Days 1 to 30" in text]
+    rows = re.findall(r"^\s*(\d{1,2})\s*$", grid, re.MULTILINE)
+    assert [int(day) for day in rows] == list(range(1, 31))
+    for week in range(1, 5):
+        [printed] = [text for text in pages if f"Week {week}" in text]
+        assert printed.count("What still hurts?") == sum(
+            f"Week {n}" in printed for n in range(1, 5)), "a weekly reflection is split"
+
+
+def test_a_blank_sheet_prints_the_same_without_javascript(browser, server) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        for sheet in SHEETS:
+            page.goto(server.url(f"tools/{sheet.id}/"))
+            for paper in FORMATS:
+                pages = _pages(page, paper)
+                assert 1 <= len(pages) <= sheet.max_pages, f"{sheet.id} on {paper} without JS"
+                assert sheet.sections[0].title in " ".join(pages)
+    finally:
+        context.close()
+
+
+def test_a_dark_screen_still_prints_black_on_white(watched, server) -> None:
+    watched.emulate_media(color_scheme="dark")
+    watched.goto(server.url("tools/30-day-worksheet/"), wait_until="networkidle")
+    assert watched.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    watched.emulate_media(media="print", color_scheme="dark")
+    colours = watched.evaluate("""() => {
+        const of = selector => getComputedStyle(document.querySelector(selector));
+        return [of('body').backgroundColor, of('.md-content').backgroundColor,
+                of('.md-typeset h1').color, of('.guide-field label').color,
+                of('.guide-field textarea').color, of('.guide-grid__table td').borderTopColor];
+    }""")
+    assert colours == ["rgb(255, 255, 255)"] * 2 + ["rgb(0, 0, 0)"] * 4
+
+
+def test_what_is_filled_in_prints_and_is_kept_until_cleared(watched, server) -> None:
+    watched.goto(server.url("tools/30-day-worksheet/"), wait_until="networkidle")
+    tools = watched.locator(".guide-sheet__tools")
+    assert tools.get_by_role("button", name="Print this sheet").is_visible()
+    plan = watched.get_by_label("What each of us will do differently.")
+    plan.fill("Answer within the hour, every time")
+    day = watched.get_by_label("Day 3: Morning voice note")
+    day.check()
+    assert watched.evaluate(f"localStorage.getItem('{PLAN_KEY}')") == \
+        "Answer within the hour, every time"
+    assert "Answer within the hour, every time" in " ".join(_pages(watched, "A4"))
+
+    watched.reload(wait_until="networkidle")
+    assert _field(watched, PLAN).input_value() == "Answer within the hour, every time"
+    assert watched.get_by_label("Day 3: Morning voice note").is_checked()
+
+    watched.once("dialog", lambda dialog: dialog.accept())
+    tools.get_by_role("button", name="Clear this sheet").click()
+    assert _field(watched, PLAN).input_value() == ""
+    assert not watched.get_by_label("Day 3: Morning voice note").is_checked()
+    assert watched.get_by_role("status").filter(has_text="blank again").is_visible()
+    watched.reload(wait_until="networkidle")
+    assert _field(watched, PLAN).input_value() == ""
+    assert watched.evaluate(
+        "Object.keys(localStorage).filter(k => k.startsWith('guide:sheet:30-day'))") == []
+
+
+def test_clearing_asks_first_and_keeps_other_sheets(watched, server) -> None:
+    watched.goto(server.url("tools/repair-plan-sheet/"), wait_until="networkidle")
+    watched.get_by_label("Your name").fill("Sam")
+    watched.goto(server.url("tools/30-day-worksheet/"), wait_until="networkidle")
+    plan = _field(watched, PLAN)
+    plan.fill("Keep me")
+    watched.once("dialog", lambda dialog: dialog.dismiss())
+    watched.get_by_role("button", name="Clear this sheet").click()
+    assert plan.input_value() == "Keep me"
+    watched.once("dialog", lambda dialog: dialog.accept())
+    watched.get_by_role("button", name="Clear this sheet").click()
+    assert watched.evaluate(
+        "localStorage.getItem('guide:sheet:repair-plan-sheet:agreed:first-name')") == "Sam"
+
+
+def test_the_print_button_prints(watched, server) -> None:
+    watched.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1 }")
+    watched.goto(server.url("tools/weekly-reflection-sheet/"), wait_until="networkidle")
+    watched.get_by_role("button", name="Print this sheet").click()
+    assert watched.evaluate("window.printed") == 1
+
+
+def test_long_answers_grow_the_box_instead_of_being_cut_off(watched, server) -> None:
+    watched.goto(server.url("tools/30-day-worksheet/"), wait_until="networkidle")
+    plan = _field(watched, PLAN)
+    plan.fill("We will keep our word about small things first. " * 12)
+    assert plan.evaluate("box => box.scrollHeight <= box.clientHeight + 1")
+    watched.emulate_media(media="print")
+    assert plan.evaluate("box => box.scrollHeight <= box.clientHeight + 1")
+
+
+def test_without_storage_the_sheet_works_and_says_nothing_is_kept(browser, server) -> None:
+    context = browser.new_context()
+    context.add_init_script("""Object.defineProperty(window, 'localStorage', {
+        get() { throw new DOMException('The user denied storage', 'SecurityError') }})""")
+    try:
+        page = context.new_page()
+        page.goto(server.url("tools/30-day-worksheet/"), wait_until="networkidle")
+        note = page.locator("[data-sheet-unsaved]")
+        assert note.is_visible() and "gone when you leave this page" in note.inner_text()
+        _field(page, PLAN).fill("Only for this visit")
+        page.get_by_label("Day 1: Morning voice note").check()
+        assert "Only for this visit" in " ".join(_pages(page, "Letter"))
+    finally:
+        context.close()
+
+
+def test_the_grid_scrolls_inside_its_box_on_a_phone(watched, server) -> None:
+    watched.set_viewport_size({"width": 360, "height": 740})
+    watched.goto(server.url("tools/30-day-worksheet/"), wait_until="networkidle")
+    assert watched.evaluate("document.documentElement.scrollWidth") <= 360
+    grid = watched.locator(".guide-grid")
+    assert grid.evaluate("box => getComputedStyle(box).overflowX") == "auto"
+    box = watched.get_by_label("Day 1: Morning voice note").bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24

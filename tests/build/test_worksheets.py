@@ -1,0 +1,154 @@
+"""The printable worksheets built from data/worksheets.yml: every part of the data is on them."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from guidekit.loader import load_guide
+from guidekit.text import plain
+from tests.support.project import ROOT, build, copy_project
+
+GUIDE = load_guide(ROOT / "data")
+SHEETS = GUIDE.of_kind("worksheet")
+
+
+def _sheet(html: str) -> str:
+    """The worksheet's own HTML on its page."""
+    start = html.index('<section class="guide-entry guide-worksheet"')
+    return html[start:html.index("</article>", start)]
+
+
+def _visible(html: str) -> str:
+    return html_lib.unescape(re.sub(r"<[^>]+>", "", html))
+
+
+def _ids(html: str) -> list[str]:
+    return re.findall(r'\sid="([^"]+)"', html)
+
+
+def test_the_four_sheets_are_in_the_data() -> None:
+    assert {s.id for s in SHEETS} >= {"30-day-worksheet", "weekly-reflection-sheet",
+                                      "repair-plan-sheet", "monthly-checklist-sheet"}
+
+
+@pytest.mark.parametrize("sheet", SHEETS, ids=lambda s: s.id)
+def test_every_section_and_prompt_is_on_the_sheet_with_a_labelled_field(site, sheet) -> None:
+    page = _sheet(site.html(f"tools/{sheet.id}/"))
+    text = _visible(page)
+    for section in sheet.sections:
+        assert re.search(rf'<h2 id="{section.id}">{re.escape(html_lib.escape(section.title))}<',
+                         page), f"section '{section.id}' has no heading"
+        copies = [f":{n}" for n in range(1, section.repeat + 1)] if section.kind == "reflection" \
+            else [""]
+        for prompt in section.prompts:
+            assert plain(prompt.text) in text
+            for copy in copies:
+                key = f"guide:sheet:{sheet.id}:{section.id}:{prompt.id}{copy}"
+                field_id = key.removeprefix("guide:sheet:").replace(":", "--")
+                assert f'data-key="{key}"' in page, f"no field kept under {key}"
+                assert f'<label for="{field_id}">' in page, f"field {field_id} has no label"
+    ids = _ids(page)
+    assert len(ids) == len(set(ids)), "ids on the sheet repeat"
+
+
+def test_the_30_day_grid_has_a_labelled_box_per_practice_for_each_day(site) -> None:
+    sheet = GUIDE.get("30-day-worksheet")
+    [grid] = [s for s in sheet.sections if s.kind == "day-grid"]
+    page = _sheet(site.html("tools/30-day-worksheet/"))
+    assert grid.days == 30 and grid.practices
+    days = re.findall(r'<th scope="row">(\d+)</th>', page)
+    assert days == [str(day) for day in range(1, 31)]
+    for practice in grid.practices:
+        assert GUIDE.get(practice).title in page
+        for day in (1, 15, 30):
+            box = f"30-day-worksheet--days--{day}--{practice}"
+            assert re.search(rf'<input type="checkbox" id="{box}" data-key="guide:sheet:'
+                             rf'30-day-worksheet:days:{practice}:{day}">', page)
+            assert f'<label class="guide-sr" for="{box}">Day {day}: ' in page
+    assert page.count('data-key="guide:sheet:30-day-worksheet:days:notes:') == 30
+
+
+def test_the_30_day_sheet_has_the_plan_boundaries_and_four_weekly_reflections(site) -> None:
+    text = _visible(_sheet(site.html("tools/30-day-worksheet/")))
+    for words in ("check in", "differently", "hard feelings", "next see each other",
+                  "Boundaries", "look at these again", "Week 1", "Week 4", "What went well?",
+                  "What still hurts?", "What will each of us do before the next one?"):
+        assert words in text
+    assert "Week 5" not in text
+
+
+def test_the_monthly_sheet_has_the_checklist_as_paper_tick_boxes(site) -> None:
+    checklist = GUIDE.get("monthly-trust-checklist")
+    page = _sheet(site.html("tools/monthly-checklist-sheet/"))
+    for item in checklist.items:
+        assert f"<th scope=\"row\">{html_lib.escape(plain(item.text), quote=False)}</th>" in page
+        for column, who in ((1, "You"), (2, "Your partner")):
+            key = f"monthly-checklist-sheet:checklist:{item.id}:{column}"
+            assert f'data-key="guide:sheet:{key}"' in page
+            assert f'{who}: {html_lib.escape(plain(item.text), quote=False)}</label>' in page
+    assert "4 or more of these 6" in _visible(page)
+
+
+def test_the_repair_plan_has_room_for_both_names_and_a_date(site) -> None:
+    text = _visible(_sheet(site.html("tools/repair-plan-sheet/")))
+    assert "Your name" in text and "Your partner's name" in text and "Date" in text
+
+
+def test_buttons_are_hidden_until_javascript_shows_them(site) -> None:
+    page = _sheet(site.html("tools/30-day-worksheet/"))
+    assert '<div class="guide-sheet__tools" hidden>' in page
+    start = page.index("guide-sheet__tools")
+    tools = page[start:page.index("</div>", start)]
+    assert "Print this sheet" in tools and "Clear this sheet" in tools
+    assert re.search(r"<p [^>]*data-sheet-unsaved hidden>", page)
+
+
+def test_the_print_styles_and_script_are_on_every_sheet(site) -> None:
+    for sheet in SHEETS:
+        html = site.html(f"tools/{sheet.id}/")
+        assert re.search(r'href="[./]*assets/guide/worksheet\.css"', html)
+        assert re.search(r'src="[./]*assets/guide/worksheet\.js"', html)
+
+
+def test_changing_the_data_changes_the_sheet(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    path = project / "data" / "worksheets.yml"
+    data = yaml.safe_load(path.read_text())
+    sheet = next(s for s in data["worksheets"] if s["id"] == "30-day-worksheet")
+    grid = next(s for s in sheet["sections"] if s.get("kind") == "day-grid")
+    grid["days"] = 21
+    grid["practices"] = ["weekly-video-date"]
+    reflection = next(s for s in sheet["sections"] if s.get("kind") == "reflection")
+    reflection["repeat"] = 2
+    reflection["prompts"][0]["text"] = "One small *win* this week."
+    sheet["sections"].append({"id": "support", "title": "Who we can ask for help", "prompts": [
+        {"id": "friend", "text": "A friend or counsellor we trust.", "lines": 2}]})
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+    result = build(project)
+    assert result.returncode == 0, result.output
+    page = _sheet(result.html("tools/30-day-worksheet/"))
+    assert re.findall(r'<th scope="row">(\d+)</th>', page) == [str(d) for d in range(1, 22)]
+    assert "guide:sheet:30-day-worksheet:days:weekly-video-date:21" in page
+    assert "morning-voice-note" not in page
+    assert "Week 2" in page and "Week 3" not in page
+    assert "One small <em>win</em> this week." in page
+    assert '<h2 id="support">Who we can ask for help</h2>' in page
+    assert 'data-key="guide:sheet:30-day-worksheet:support:friend"' in page
+
+
+def test_a_section_missing_what_its_kind_needs_is_an_author_error(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    path = project / "data" / "worksheets.yml"
+    path.write_text(path.read_text().replace("        checklist: monthly-trust-checklist\n", ""))
+    result = build(project)
+    assert result.returncode != 0
+    assert "Traceback" not in result.output
+    line = next(line for line in result.output.splitlines() if "needs 'checklist'" in line)
+    assert re.search(r"data/worksheets\.yml:\d+:\d+: entry 'monthly-checklist-sheet', "
+                     r"field 'sections\[1\]'", line), line
