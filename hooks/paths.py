@@ -28,8 +28,11 @@ _env: Environment | None = None
 # -----------------------------------------------------------------------------
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load the guide's data and the theme's partials, once per build."""
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Load the guide's data and the theme's partials, once per build.
+
+    After `hooks/guide.py`, which has already reported every problem in the data and the pages.
+    """
     global _guide, _env
     root = Path(config.config_file_path).parent
     try:
@@ -38,7 +41,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     _env = Environment(loader=FileSystemLoader([str(d) for d in config.theme.dirs]),
                        autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    return config
+    return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

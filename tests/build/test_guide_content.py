@@ -1,0 +1,178 @@
+"""The structure a reader relies on: three complete paths, safety first, every entry reachable."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from guidekit.loader import Guide, load_guide
+from guidekit.pages import home
+from guidekit.paths import sequence
+from tests.support.project import ROOT, Build, build, copy_project
+
+# What a reader is asked to *do*: embedded rituals, scripts, sheets and checklists.
+EXERCISES = re.compile(r'class="guide-entry guide-(ritual|script|worksheet|checklist)\b')
+
+
+@pytest.fixture(scope="module")
+def guide() -> Guide:
+    return load_guide(ROOT / "data", root=ROOT)
+
+
+def _url(src_uri: str) -> str:
+    """The URL path (as `Build.html` takes it) of a page in the docs folder."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def _resolve(page_url: str, href: str) -> str:
+    """The URL path a relative link on `page_url` points to, without its #fragment."""
+    target = posixpath.normpath(posixpath.join(page_url or ".", href.split("#")[0]))
+    return "" if target == "." else target + "/"
+
+
+class _NextSteps(HTMLParser):
+    """The "Next step" links of a page: {path id: href}."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.path: str | None = None
+        self.links: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "p" and "guide-next-step" in (found.get("class") or "").split():
+            self.path = found.get("data-path")
+        elif tag == "a" and self.path and "guide-next-step__link" in (found.get("class") or ""):
+            self.links[self.path] = found["href"] or ""
+
+
+def _next_steps(site: Build, page_url: str) -> dict[str, str]:
+    parser = _NextSteps()
+    parser.feed(site.html(page_url))
+    return parser.links
+
+
+def test_there_are_three_ways_in_and_the_home_page_offers_each(site: Build, guide: Guide) -> None:
+    paths = guide.of_kind("path")
+    assert {p.situation for p in paths} == {"drifting-apart", "breach-at-a-distance",
+                                            "after-infidelity"}
+    home_page = site.html("")
+    warning = home_page.index("Is this guide right for you?")
+    for path in paths:
+        link = f'href="{_url(home(guide, path.id)[0])}"'
+        assert link in home_page, f"the home page does not offer the path '{path.id}'"
+        assert warning < home_page.index(link), "the safety note must come before the paths"
+
+
+def test_every_page_of_every_path_has_a_next_step_and_none_is_a_dead_end(
+        site: Build, guide: Guide) -> None:
+    for path in guide.of_kind("path"):
+        pages = [_url(p) for p in sequence(guide, path)]
+        for position, page_url in enumerate(pages):
+            links = _next_steps(site, page_url)
+            assert path.id in links, f"/{page_url} has no next step on the path '{path.id}'"
+            expected = pages[position + 1] if position + 1 < len(pages) else pages[0]
+            assert _resolve(page_url, links[path.id]) == expected, (
+                f"on '{path.id}', /{page_url} should lead to /{expected}")
+
+
+def test_a_page_on_no_path_shows_no_next_step(site: Build) -> None:
+    assert _next_steps(site, "authoring/") == {}
+
+
+def test_the_safety_note_comes_before_any_exercise_on_each_path(site: Build, guide: Guide) -> None:
+    for path in guide.of_kind("path"):
+        pages = [_url(p) for p in path.steps]
+        first_exercise = next(i for i, p in enumerate(pages) if EXERCISES.search(site.html(p)))
+        assert "safety/" in pages[:first_exercise], (
+            f"on '{path.id}', /{pages[first_exercise]} has an exercise before the safety page")
+        assert not EXERCISES.search(site.html("safety/"))
+
+
+def test_the_safety_page_says_where_to_get_help(site: Build) -> None:
+    text = site.html("safety/")
+    for words in ("emergency number", "Domestic abuse helplines", "counsellor on your own",
+                  "voluntary", "never", "afraid"):
+        assert words in text, f"the safety page does not mention '{words}'"
+
+
+def test_every_phase_links_its_rituals_and_scripts(site: Build, guide: Guide) -> None:
+    phases = guide.of_kind("phase")
+    assert [p.id for p in sorted(phases, key=lambda p: p.order)] == [
+        "first-30-days", "months-1-3", "months-4-6", "months-7-12"]
+    for phase in phases:
+        assert phase.rituals and phase.scripts, f"phase '{phase.id}' has no rituals or scripts"
+        page_url = _url(home(guide, phase.id)[0])
+        html = site.html(page_url)
+        for section, ids in (("rituals", phase.rituals), ("scripts", phase.scripts)):
+            part = html[html.index(f'id="{section}"'):]
+            part = part[:part.index("</ul>")]
+            for entry_id in ids:
+                target, anchor = home(guide, entry_id)
+                hrefs = [h for h in re.findall(r'href="([^"]+)"', part)
+                         if _resolve(page_url, h) == _url(target) and h.endswith(f"#{anchor}")]
+                assert hrefs, f"phase '{phase.id}' does not link its {section[:-1]} '{entry_id}'"
+        for words in (phase.goals[0], phase.move_on_when[0]):
+            assert words.split(".")[0] in html
+
+
+def test_every_entry_in_the_data_appears_on_a_built_page(site: Build, guide: Guide) -> None:
+    shown = set()
+    for page_url in site.pages():
+        shown.update(re.findall(r'data-guide-id="([^"]+)"', site.html(page_url)))
+    missing = sorted(set(guide.records) - shown)
+    assert not missing, f"entries on no page: {missing}"
+
+
+def test_search_finds_rituals_and_scripts_by_their_words(site: Build, guide: Guide) -> None:
+    docs = json.loads((site.site / "search" / "search_index.json").read_text())["docs"]
+    text = " ".join(re.sub(r"<[^>]+>", " ", d["title"] + " " + d["text"]) for d in docs)
+    text = re.sub(r"\s+", " ", text.replace("&quot;", '"').replace("&#39;", "'"))
+    for entry in guide.of_kind("ritual") + guide.of_kind("script"):
+        words = entry.steps[0] if hasattr(entry, "steps") else entry.lines[0]
+        sample = " ".join(re.findall(r"[A-Za-z']+", words)[:5])
+        assert re.search(r"\b" + r"\W+".join(sample.split()), text), (
+            f"search does not find '{entry.id}' by '{sample}'")
+
+
+def test_the_strategies_table_has_a_row_per_strategy(site: Build, guide: Guide) -> None:
+    html = site.html("library/strategies/")
+    table = html[html.index("<table"):html.index("</table>")]
+    rows = re.findall(r'<tr data-guide-id="([^"]+)">(.*?)</tr>', table, re.S)
+    strategies = guide.of_kind("strategy")
+    assert [row_id for row_id, _ in rows] == [s.id for s in strategies]
+    for (_, row), strategy in zip(rows, strategies, strict=True):
+        assert row.count("<td") == 3 and '<th scope="row"' in row
+        for words in (strategy.title, strategy.pros[0], strategy.cons[0], strategy.when):
+            assert words.replace("'", "&#39;") in row, f"'{words}' is not in the table"
+    assert re.findall(r'<th scope="col">([^<]+)</th>', table) == [
+        "Way to repair", "What helps", "What to watch for", "When it fits"]
+
+
+def test_a_table_of_a_kind_without_one_is_an_author_error(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "content" / "extra.md").write_text("# Extra\n\n<!-- guide:table ritual -->\n")
+    result = build(project, strict=False)
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert ("content/extra.md:3:1: entry 'ritual', field 'guide:table': no table for the kind "
+            "'ritual' (expected one of strategy)") in result.output
+
+
+def test_a_new_strategy_gets_a_row_without_code_changes(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "data" / "extra.yml").write_text(
+        "strategies:\n  - id: time-apart\n    title: A planned <b>break</b>\n"
+        "    summary: Time apart.\n    pros: [Room to think.]\n    cons: [It can drift.]\n"
+        "    when: When you both need space.\n")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    html = result.html("library/strategies/")
+    assert '<tr data-guide-id="time-apart">' in html and "A planned &lt;b&gt;break" in html
