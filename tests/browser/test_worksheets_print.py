@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from guidekit.loader import load_guide
+from tests.support.browser import axe_violations
 from tests.support.project import ROOT, built_site
 
 GUIDE = load_guide(ROOT / "data")
@@ -98,6 +99,19 @@ def test_a_dark_screen_still_prints_black_on_white(watched, server) -> None:
                 of('.guide-field textarea').color, of('.guide-grid__table td').borderTopColor];
     }""")
     assert colours == ["rgb(255, 255, 255)"] * 2 + ["rgb(0, 0, 0)"] * 4
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_filled_sheet_is_accessible_in_both_palettes(watched, server, scheme) -> None:
+    watched.emulate_media(color_scheme=scheme)
+    watched.goto(server.url("tools/30-day-worksheet/"), wait_until="networkidle")
+    _field(watched, PLAN).fill("Answer within the hour")
+    watched.get_by_label("Day 2: Morning voice note").check()
+    # Back to the top, once Material's header has finished fading its title back in
+    watched.evaluate("window.scrollTo(0, 0)")
+    watched.wait_for_function("!document.querySelector('.md-header__title--active')")
+    watched.wait_for_timeout(500)
+    assert not [(v["id"], v["nodes"][0]["target"]) for v in axe_violations(watched)]
 
 
 def test_what_is_filled_in_prints_and_is_kept_until_cleared(watched, server) -> None:
