@@ -129,22 +129,20 @@ var guideChecklist = (() => {
 
   // One checklist: its boxes, the count against the rule, a note, and the row of months.
   function draw(root) {
-    const id = root.dataset.guideId, current = now(root), shown = root.shown || current;
-    const value = sync(id), boxes = [...root.querySelectorAll("[data-item]")];
-    const items = boxes.map(box => box.dataset.item), total = items.length;
-    const count = key => G.ticked(value, key, items).length, n = count(shown);
+    const $ = selector => root.querySelector(selector), id = root.dataset.guideId, share = root.dataset.share;
+    const current = now(root), shown = root.shown || current, value = sync(id);
+    const boxes = [...root.querySelectorAll("[data-item]")], items = boxes.map(box => box.dataset.item);
+    const total = items.length, count = key => G.ticked(value, key, items).length, n = count(shown);
     boxes.forEach(box => { box.checked = !!(value.ticks[shown] || {})[box.dataset.item]; });
-    show(root.querySelector("[data-feedback]"), n ? say(root, "count", { n, total }) + (root.dataset.share
-      ? " " + say(root, n > root.dataset.share * total ? "met" : "notMet") : "") : say(root, "none"));
-    show(root.querySelector("[data-note]"), say(root, trouble[id] || notice || (visitOnly ? "visit" : "nothing")));
-    root.querySelector("[data-visit-only]").checked = visitOnly;
+    show($("[data-feedback]"), n ? say(root, "count", { n, total }) + (share ? " " + say(root, n > share * total ? "met" : "notMet") : "") : say(root, "none"));
+    show($("[data-note]"), say(root, trouble[id] || notice || (visitOnly ? "visit" : "nothing")));
+    $("[data-visit-only]").checked = visitOnly;
     if (current === "once") return;
-    show(root.querySelector("[data-period]"), say(root, shown === current ? "now" : "then", { month: monthName(shown, "long") }));
+    show($("[data-period]"), say(root, shown === current ? "now" : "then", { month: monthName(shown, "long") }));
     const months = [...new Set([...Object.keys(value.ticks).filter(key => key < current), current])].sort();
-    const history = root.querySelector("[data-history]");
-    history.innerHTML = months.map(key => `<li><button type="button" class="guide-history__month" data-month="${key}" aria-pressed="${key === shown}"><span class="guide-history__bar" aria-hidden="true"><span></span></span>
-      <span>${monthName(key, "short")}</span> <span>${say(root, "count", { n: count(key), total })}</span></button></li>`).join("");
-    history.querySelectorAll(".guide-history__bar span").forEach((bar, i) => { bar.style.height = (100 * count(months[i])) / total + "%"; });
+    $("[data-history]").innerHTML = months.map(key => `<li><button type="button" data-month="${key}" aria-pressed="${key === shown}">
+      <span aria-hidden="true"><span></span></span> <span>${monthName(key, "short")}</span> <span>${say(root, "count", { n: count(key), total })}</span></button></li>`).join("");
+    root.querySelectorAll("[data-month] > span > span").forEach((bar, i) => { bar.style.height = (100 * count(months[i])) / total + "%"; });
   }
 
   function drawAll() {
@@ -196,10 +194,9 @@ var guideChecklist = (() => {
       if (month) root.shown = month === now(root) ? null : month;
       if (button.matches("[data-import]")) return root.querySelector("[data-file]").click();
       if (button.matches("[data-export]")) download();
-      // "Forget my ticks": every key this site stored, in both storages, once the reader agrees.
+      // "Forget my ticks": all this site stored (ours and Material's under its scope, other tools' "guide:").
       if (button.matches("[data-forget]") && confirm(say(root, "confirm"))) {
-        wipe(false, scope);
-        wipe(true, scope);
+        for (const start of [scope, "guide:"]) [false, true].forEach(session => wipe(session, start));
         memory = {};
         trouble = {};
         notice = "forgot";
