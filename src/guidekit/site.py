@@ -133,7 +133,7 @@ class GuideSite:
             return url_for(page + (f"#{fragment}" if fragment else ""))
 
         html = self.env.get_template(_table_template(kind)).render(
-            entries=entries, kind=kind, url=url, get=self.guide.get,
+            entries=entries, kind=kind, url=url, get=self.guide.get, guide=self.guide,
             text=lambda value: inline(value, url),
             at_home=all(home(self.guide, e.id)[0] == src_uri for e in entries))
         return "\n".join(line for line in html.splitlines() if line.strip())

@@ -163,7 +163,7 @@ def test_a_table_of_a_kind_without_one_is_an_author_error(tmp_path: Path) -> Non
     result = build(project, strict=False)
     assert result.returncode != 0 and "Traceback" not in result.output
     assert ("content/extra.md:3:1: entry 'ritual', field 'guide:table': no table for the kind "
-            "'ritual' (expected one of strategy)") in result.output
+            "'ritual' (expected one of situation, strategy)") in result.output
 
 
 def test_a_new_strategy_gets_a_row_without_code_changes(tmp_path: Path) -> None:
@@ -176,3 +176,18 @@ def test_a_new_strategy_gets_a_row_without_code_changes(tmp_path: Path) -> None:
     assert result.returncode == 0, result.output
     html = result.html("library/strategies/")
     assert '<tr data-guide-id="time-apart">' in html and "A planned &lt;b&gt;break" in html
+
+
+def test_the_index_by_situation_leads_to_each_path_and_its_scripts(
+        site: Build, guide: Guide) -> None:
+    page_url = "library/situations/"
+    html = site.html(page_url)
+    rows = dict(re.findall(r'<tr data-guide-table-id="([^"]+)">(.*?)</tr>', html, re.S))
+    assert list(rows) == [s.id for s in guide.of_kind("situation")]
+    for kind in ("path", "script", "story"):
+        for entry in guide.of_kind(kind):
+            target, anchor = home(guide, entry.id)
+            hrefs = [_resolve(page_url, h) + (h.partition("#")[2] and "#" + h.partition("#")[2])
+                     for h in re.findall(r'href="([^"]+)"', rows[entry.situation])]
+            assert _url(target) + (f"#{anchor}" if anchor else "") in hrefs, (
+                f"the {kind} '{entry.id}' is not listed under '{entry.situation}'")
