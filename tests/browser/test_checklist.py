@@ -50,9 +50,9 @@ def note(page: Page):
     return page.locator(".guide-checklist [data-note]")
 
 
-def open_checklist(page: Page, server: Server, when: datetime) -> None:
+def open_checklist(page: Page, server: Server, when: datetime, path: str = PAGE) -> None:
     page.clock.set_fixed_time(when)
-    page.goto(server.url(PAGE))
+    page.goto(server.url(path))
     expect(page.locator(".guide-tracker")).to_be_visible()
 
 
@@ -379,9 +379,24 @@ def own_site() -> Iterator[tuple[Path, Server]]:
     config = project / "mkdocs.yml"
     config.write_text(re.sub(r"(?m)^site_url:.*$", f'site_url: "{served.origin}/"',
                              config.read_text(encoding="utf-8")), encoding="utf-8")
+    with (project / "data/checklists.yml").open("a", encoding="utf-8") as data:
+        data.write(ONCE_CHECKLIST)
     rebuild(project)
     yield project, served
     served.close()
+
+
+# Any checklist marked trackable in the data gets the tool; "once" has no months.
+ONCE_CHECKLIST = """
+  - id: a-test-once-checklist
+    title: A test checklist ticked once
+    trackable: once
+    items:
+      - id: first-thing
+        text: The first thing.
+      - id: second-thing
+        text: The second thing.
+"""
 
 
 def rebuild(project: Path) -> None:
@@ -455,4 +470,22 @@ def test_reordering_renaming_and_removing_items_in_the_data_keeps_every_tick(
         rebuild(project)
     page.reload()
     assert sorted(ticked(page)) == sorted([ITEMS[0], ITEMS[1], ITEMS[3], ITEMS[5]])
+    context.close()
+
+
+def test_a_checklist_marked_trackable_once_keeps_its_ticks_without_months(
+        browser, own_site) -> None:
+    _, served = own_site
+    context = browser.new_context()
+    page = context.new_page()
+    open_checklist(page, served, OCTOBER, "tools/a-test-once-checklist/")
+    expect(page.locator("[data-history]")).to_have_count(0)
+    expect(page.locator("[data-period]")).to_have_count(0)
+    page.get_by_label("The second thing.").check()
+    expect(page.locator("[data-feedback]")).to_have_text("1 of 2 ticked.")
+    page.clock.set_fixed_time(NOVEMBER)
+    page.reload()
+    expect(page.get_by_label("The second thing.")).to_be_checked()
+    key = "/.guide:checklist:a-test-once-checklist"
+    assert stored(page, key) == {"v": 1, "ticks": {"once": {"second-thing": True}}}
     context.close()
