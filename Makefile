@@ -4,13 +4,16 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+# The Nu Html Checker from npm's vnu-jar, kept inside .venv; the tests find it through VNU_JAR.
+VNU_VERSION := 26.9.27
+export VNU_JAR := $(abspath $(VENV))/vnu-$(VNU_VERSION)/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: serve test build bench lint chromium schema clean
+.PHONY: serve test build bench lint chromium vnu schema clean
 
 serve: $(STAMP)  ## Serve the site at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-test: $(STAMP) chromium  ## Run every test: lint, unit, build and browser
+test: $(STAMP) chromium vnu  ## Run every test: lint, unit, build and browser
 	$(BIN)/ruff check src hooks tests bench
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
@@ -34,6 +37,16 @@ chromium:  ## Install Debian's Chromium when no browser is there (browser downlo
 	  echo "Installing Debian's chromium package..."; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+vnu: $(VNU_JAR)  ## Install the Nu Html Checker, and Java and npm from Debian when missing
+
+$(VNU_JAR):
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	missing=; command -v java >/dev/null 2>&1 || missing="default-jre-headless"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then echo "Installing Debian's $$missing..."; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; fi
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu-$(VNU_VERSION) vnu-jar@$(VNU_VERSION)
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache

@@ -46,7 +46,8 @@ def copy_project(into: Path) -> Path:
 def build(project: Path, *, strict: bool = False) -> Build:
     """Run `mkdocs build` on `project` in a subprocess and collect what it printed."""
     site = project / "site"
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)]
+    # Not --quiet: it hides warnings from MkDocs' counter, so --strict would never fail.
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
     if strict:
         command.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
