@@ -95,6 +95,9 @@ def test_the_safety_note_comes_before_any_exercise_on_each_path(site: Build, gui
         assert "safety/" in pages[:first_exercise], (
             f"on '{path.id}', /{pages[first_exercise]} has an exercise before the safety page")
         assert not EXERCISES.search(site.html("safety/"))
+        own_page = site.html(_url(home(guide, path.id)[0]))
+        note = own_page.index("Is this guide right for you?</p>")
+        assert "afraid of" in own_page[note:] and note < own_page.index('class="guide-path__steps"')
 
 
 def test_the_safety_page_says_where_to_get_help(site: Build) -> None:
