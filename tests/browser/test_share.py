@@ -136,3 +136,4 @@ def test_malformed_other_and_outdated_codes_each_say_why(shared, partner):
     assert "different version" in _refused(partner, "2" + code[1:])
     assert "different version" in _refused(partner, made(ids=[*items, "a-new-item"]))
     assert "This code is for January 2020" in _refused(partner, made(month="2020-01"))
+    assert "has not started here yet" in _refused(partner, made(month="2999-12"))

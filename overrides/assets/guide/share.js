@@ -98,6 +98,7 @@ var guidePartner = (() => {
       let found = null;
       try {
         found = P.decode(text, id, checkboxes().map(input => input.dataset.item));
+        if (found.month > months()[0]) throw "early"; // a partner whose clock is ahead
         if (!months().includes(found.month)) throw "month";
         partner = found;
         box.draw();
