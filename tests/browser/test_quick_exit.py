@@ -1,0 +1,115 @@
+""""Leave this site quickly": a link on every page, or Shift pressed three times."""
+
+from __future__ import annotations
+
+import pytest
+
+NEUTRAL = "https://www.bbc.co.uk/weather"
+
+
+# Reports what the page shows the moment quick-exit.js marks it as being left.
+SEEN_WHEN_LEAVING = """new MutationObserver((changes, observer) => {
+  if (!document.documentElement.classList.contains("guide-leaving")) return;
+  observer.disconnect();
+  window.__guideSawLeaving({
+    bodyShown: getComputedStyle(document.body).display !== "none",
+    title: document.title,
+    session: sessionStorage.length,
+    saved: localStorage.getItem("guide-test-saved"),
+  });
+}).observe(document, {attributes: true, subtree: true, attributeFilter: ["class"]});"""
+
+
+@pytest.fixture
+def leaving(watched) -> list[dict]:
+    """What the page showed as it was left; the neutral page is answered by the test itself."""
+    seen: list[dict] = []
+    watched.expose_function("__guideSawLeaving", lambda shown: seen.append(shown))
+    watched.add_init_script(SEEN_WHEN_LEAVING)
+    watched.route(NEUTRAL, lambda route: route.fulfill(
+        status=200, content_type="text/html", body="<!doctype html><title>Weather</title>"))
+    yield seen
+    # Leaving is the reader's own choice: the one request allowed to leave the site.
+    assert watched.watch.foreign in ([], [NEUTRAL])
+    watched.watch.foreign.clear()
+
+
+def _left(page, seen: list[dict]) -> dict:
+    """Wait until the neutral page is open, then say what the guide's page showed as it left."""
+    page.wait_for_url(NEUTRAL)
+    assert len(seen) == 1
+    return seen[0]
+
+
+def _visit_with_storage(page, server, path: str = "safety/") -> None:
+    page.goto(server.url(path), wait_until="networkidle")
+    page.evaluate("""() => {
+        sessionStorage.setItem("guide-test-unsaved", "ticks for this visit only");
+        localStorage.setItem("guide-test-saved", "the reader chose to save");
+    }""")
+
+
+def test_the_link_blanks_the_page_clears_the_visit_and_replaces_history(
+        watched, server, leaving) -> None:
+    watched.goto(server.url(""), wait_until="networkidle")
+    _visit_with_storage(watched, server)
+    watched.get_by_role("link", name="Leave this site quickly").click()
+    shown = _left(watched, leaving)
+    assert shown == {"bodyShown": False, "title": "", "session": 0,
+                     "saved": "the reader chose to save"}
+    # location.replace: Back skips the page the reader left, to the one before it.
+    watched.go_back(wait_until="networkidle")
+    assert watched.url == server.url("")
+
+
+def test_pressing_shift_three_times_leaves(watched, server, leaving) -> None:
+    _visit_with_storage(watched, server, "library/rituals/")
+    for _ in range(3):
+        watched.keyboard.press("Shift")
+    shown = _left(watched, leaving)
+    assert shown["bodyShown"] is False and shown["session"] == 0
+
+
+def test_typing_capitals_or_two_shifts_do_not_leave(watched, server, leaving) -> None:
+    watched.goto(server.url(""), wait_until="networkidle")
+    watched.keyboard.press("/")  # Material's search box takes the typing
+    for key in ("Shift", "Shift+A", "Shift", "Shift+B", "Shift", "Shift"):
+        watched.keyboard.press(key)
+    watched.wait_for_timeout(300)
+    assert not leaving and watched.url == server.url("")
+    assert watched.evaluate("getComputedStyle(document.body).display") != "none"
+
+
+def test_the_link_comes_first_by_keyboard_and_works_with_enter(
+        watched, server, leaving) -> None:
+    watched.goto(server.url("tools/"), wait_until="networkidle")
+    watched.keyboard.press("Tab")
+    focused = watched.evaluate("document.activeElement.textContent.trim()")
+    if focused != "Leave this site quickly":  # "Skip to content" comes first where there is one
+        watched.keyboard.press("Tab")
+    link = watched.get_by_role("link", name="Leave this site quickly")
+    assert link.evaluate("el => el === document.activeElement")
+    assert "Shift three times" in watched.evaluate(
+        "document.getElementById(document.activeElement.getAttribute('aria-describedby'))"
+        ".textContent")
+    watched.keyboard.press("Enter")
+    assert _left(watched, leaving)["bodyShown"] is False
+
+
+@pytest.mark.parametrize("size", [{"width": 360, "height": 640}, {"width": 1280, "height": 800}])
+def test_the_link_is_in_view_on_phones_and_desktops_while_scrolling(
+        watched, server, size) -> None:
+    watched.set_viewport_size(size)
+    watched.goto(server.url("library/rituals/"), wait_until="networkidle")
+    watched.mouse.wheel(0, 3000)
+    watched.wait_for_timeout(200)
+    box = watched.get_by_role("link", name="Leave this site quickly").bounding_box()
+    assert box and box["height"] >= 24 and box["width"] >= 24  # WCAG 2.5.8 target size
+    assert box["x"] >= 0 and box["x"] + box["width"] <= size["width"]
+    assert box["y"] >= 0 and box["y"] + box["height"] <= size["height"]
+
+
+def test_the_link_is_not_printed(watched, server) -> None:
+    watched.goto(server.url(""), wait_until="networkidle")
+    watched.emulate_media(media="print")
+    assert not watched.get_by_role("link", name="Leave this site quickly").is_visible()
