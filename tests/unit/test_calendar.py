@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -156,3 +157,18 @@ def test_uids_stay_the_same_across_builds_and_the_start_follows_the_build_date(
         after = Calendar.from_ical((again.site / "calendar" / name).read_bytes())
         assert sorted(_events(before)) == sorted(_events(after)), name
         assert {e.decoded("dtstart").date() for e in after.walk("VEVENT")} == {date(2030, 5, 2)}
+
+
+def test_with_a_site_url_links_are_absolute_and_uids_name_its_host(tmp_path: Path):
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^site_url:.*$", 'site_url: "https://guide.example.org/trust/"',
+                             text), encoding="utf-8")
+    built = build(project, strict=True)
+    assert built.returncode == 0, built.output
+    calendar = Calendar.from_ical((built.site / "calendar" / "weekly-video-date.ics").read_bytes())
+    [event] = calendar.walk("VEVENT")
+    assert event["uid"] == "weekly-video-date@guide.example.org"
+    assert event["url"] == "https://guide.example.org/trust/library/rituals/#weekly-video-date"
+    assert str(event["description"]).endswith(event["url"])
