@@ -46,6 +46,8 @@ class _Prose(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in VOID:
+            if tag == "br":
+                self.blocks.append("")
             return
         self.depth += 1
         classes = set((dict(attrs).get("class") or "").split())
