@@ -1,0 +1,66 @@
+"""Reading paths: each page's next step comes from the data, and no page is a dead end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import DictLoader, Environment
+
+from guidekit.loader import load_guide
+from guidekit.paths import next_steps, render_next_steps, sequence
+
+DATA = """\
+situations:
+  - id: apart
+    title: Apart
+paths:
+  - id: first-way
+    title: First <way>
+    situation: apart
+    summary: One.
+    steps: [safety.md, a.md, shared.md]
+  - id: second-way
+    title: Second way
+    situation: apart
+    summary: Two.
+    steps: [safety.md, shared.md, b.md]
+"""
+
+
+def _guide(tmp_path: Path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "paths.yml").write_text(DATA)
+    return load_guide(tmp_path / "data", root=tmp_path)
+
+
+def test_a_path_starts_on_its_own_page(tmp_path: Path) -> None:
+    guide = _guide(tmp_path)
+    assert sequence(guide, guide.get("first-way")) == [
+        "paths/first-way.md", "safety.md", "a.md", "shared.md"]
+
+
+def test_a_page_on_two_paths_has_a_next_step_on_each(tmp_path: Path) -> None:
+    found = {s.path.id: (s.position, s.target, s.finished)
+             for s in next_steps(_guide(tmp_path), "shared.md")}
+    assert found == {"first-way": (3, "paths/first-way.md", True),
+                     "second-way": (2, "b.md", False)}
+
+
+def test_the_last_step_leads_back_and_a_page_on_no_path_gets_nothing(tmp_path: Path) -> None:
+    guide = _guide(tmp_path)
+    [last] = next_steps(guide, "b.md")
+    assert last.finished and last.target == "paths/second-way.md"
+    assert next_steps(guide, "elsewhere.md") == []
+
+
+def test_links_are_rendered_escaped_from_the_partial(tmp_path: Path) -> None:
+    env = Environment(autoescape=True, loader=DictLoader({
+        "partials/guide/next-steps.html":
+            "{% for s in steps %}<a href='{{ url(s.target) }}'>{{ s.path.title }}: "
+            "{{ title(s.target) }}</a>\n\n{% endfor %}"}))
+    guide = _guide(tmp_path)
+    html = render_next_steps(env, guide, "safety.md", url_for=lambda p: "/" + p,
+                             title_for=lambda p: p.upper())
+    assert html == ("<a href='/a.md'>First &lt;way&gt;: A.MD</a>\n"
+                    "<a href='/shared.md'>Second way: SHARED.MD</a>")
+    assert render_next_steps(env, guide, "none.md", url_for=str, title_for=str) == ""
