@@ -1,22 +1,21 @@
 /* Trackable checklists: ticks saved at once in this browser, never sent anywhere. Stored per
-   checklist id as {"v": 1, "ticks": {"2026-11": {"item-id": true}}} (period: YYYY-MM or "once"):
-   item ids and booleans only, never positions or free text. */
+   checklist as {"v": 1, "ticks": {"2026-11": {"item-id": true}}} (period: YYYY-MM or "once"). */
 
-// Stored ticks as plain data, without DOM or storage, so tests can try every case.
+// The stored data, without DOM or storage.
 var guideChecklist = (() => {
   const VERSION = 1;
   const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   const PERIOD = /^(\d{4}-(0[1-9]|1[0-2])|once)$/;
-  const STEPS = {}; // older version -> function giving the next version's value
+  const STEPS = {}; // version -> step to the next version
   const fail = why => { throw new Error("unreadable ticks: " + why); };
   const isMap = value => value && typeof value === "object" && !Array.isArray(value);
   const empty = () => ({ v: VERSION, ticks: {} });
 
-  // The month of a date in the reader's own time zone.
+  // The month of a date, in local time.
   const month = (date = new Date()) =>
     date.getFullYear() + "-" + String(date.getMonth() + 1).padStart(2, "0");
 
-  // Bring an older value up to date; what we cannot understand is refused, never dropped.
+  // Older values are migrated; what we cannot read is refused, never dropped.
   function migrate(value, steps = STEPS) {
     if (!isMap(value) || !Number.isInteger(value.v)) fail("no version");
     while (value.v < VERSION) {
@@ -27,7 +26,6 @@ var guideChecklist = (() => {
     return value;
   }
 
-  // A checked copy that keeps the ticked items only.
   function check(value, steps) {
     value = migrate(value, steps);
     if (!isMap(value.ticks)) fail("no ticks");
@@ -43,10 +41,9 @@ var guideChecklist = (() => {
     return out;
   }
 
-  // Stored text to a value; nothing stored is an empty value.
   const parse = (text, steps) => (text == null ? empty() : check(JSON.parse(text), steps));
 
-  // Every tick of both values: nothing is lost, and merging again changes nothing.
+  // Every tick of both: nothing is lost.
   function merge(a, b) {
     const out = empty();
     for (const value of [a, b]) {
@@ -55,20 +52,19 @@ var guideChecklist = (() => {
     return out;
   }
 
-  // One item ticked or unticked; the period stays, even empty, as a month that was opened.
   function tick(value, period, item, on) {
     const items = { ...value.ticks[period], [item]: true };
     if (!on) delete items[item];
     return { v: VERSION, ticks: { ...value.ticks, [period]: items } };
   }
 
-  // Ticked ids of a period; with `items`, only those, in their order.
+  // Ticked ids of a period (of `items` only, in their order).
   const ticked = (value, period, items) => {
     const on = value.ticks[period] || {};
     return items ? items.filter(item => on[item]) : Object.keys(on);
   };
 
-  // A file of every checklist's value, and such a file checked back (all or nothing).
+  // A file of every checklist, and back (all or nothing).
   const pack = values => ({ guide: "checklist-ticks", v: VERSION, checklists: values });
   function unpack(text) {
     const file = JSON.parse(text), values = {};
@@ -83,25 +79,27 @@ var guideChecklist = (() => {
   return { VERSION, month, migrate, parse, empty, merge, tick, ticked, pack, unpack };
 })();
 
-// The page: checkboxes, notes and buttons, set up again after instant navigation (document$).
+// The page, set up again after instant navigation (document$).
 (() => {
   const G = guideChecklist;
   const scope = (window.__md_scope ? __md_scope.pathname : "/") + ".";
   const prefix = scope + "guide:checklist:";
   const VISIT = scope + "guide:visit-only";
-  let memory = {}; // checklist id -> the value shown in this visit
-  let trouble = {}; // checklist id -> the note to show when storage let us down
+  let memory = {}; // id -> value in this visit
+  let trouble = {}; // id -> why storage failed it
   let notice = "";
   let visitOnly = false;
 
   // localStorage, or this tab's sessionStorage for "Don't save on this device". Throws if blocked.
   const area = (session = visitOnly) => (session ? sessionStorage : localStorage);
-  const keys = (session, start) => { try { return Object.keys(area(session)).filter(key => key.startsWith(start)); } catch { return []; } };
+  const keys = (session, start) => {
+    try { return Object.keys(area(session)).filter(key => key.startsWith(start)); } catch { return []; }
+  };
   const wipe = (session, start) => keys(session, start).forEach(key => area(session).removeItem(key));
   try { visitOnly = !!area(true).getItem(VISIT); } catch { /* blocked */ }
 
-  // Read the stored value, apply `update`, write it back. Storage that throws, or a value we
-  // cannot read, is never written: the visit goes on with the value in memory.
+  // Read, `update`, write back. Storage that throws, or holds what we cannot read, is left
+  // alone: the visit goes on in memory.
   function sync(id, update = value => value) {
     let stage = "unsaved";
     if (!trouble[id]) {
@@ -120,29 +118,39 @@ var guideChecklist = (() => {
     return (memory[id] = update(memory[id] || G.empty()));
   }
 
-  const all = () => Object.fromEntries([...new Set([...Object.keys(memory), ...keys(visitOnly, prefix).map(key => key.slice(prefix.length))])].map(id => [id, sync(id)]));
+  const all = () => {
+    const ids = new Set([...Object.keys(memory), ...keys(visitOnly, prefix).map(key => key.slice(prefix.length))]);
+    return Object.fromEntries([...ids].map(id => [id, sync(id)]));
+  };
   const roots = () => document.querySelectorAll(".guide-checklist[data-trackable]");
   const now = root => (root.dataset.trackable === "monthly" ? G.month() : "once");
-  const monthName = (key, month) => new Date(key.slice(0, 4), key.slice(5) - 1).toLocaleDateString(document.documentElement.lang || "en", { month, year: "numeric" });
-  const say = (root, key, words = {}) => root.querySelector("[data-tracker]").dataset[key].replace(/\{(\w+)\}/g, (_, name) => words[name]);
+  const monthName = (key, month) => new Date(key.slice(0, 4), key.slice(5) - 1)
+    .toLocaleDateString(document.documentElement.lang || "en", { month, year: "numeric" });
+  // Sentences live in the partial's data-* attributes.
+  const say = (root, key, words = {}) =>
+    root.querySelector("[data-tracker]").dataset[key].replace(/\{(\w+)\}/g, (_, name) => words[name]);
   const show = (node, text) => { if (node.textContent !== text) node.textContent = text; };
 
-  // One checklist: its boxes, the count against the rule, a note, and the row of months.
+  // Boxes, count and rule, note, months.
   function draw(root) {
     const $ = selector => root.querySelector(selector), id = root.dataset.guideId, share = root.dataset.share;
     const current = now(root), shown = root.shown || current, value = sync(id);
     const boxes = [...root.querySelectorAll("[data-item]")], items = boxes.map(box => box.dataset.item);
     const total = items.length, count = key => G.ticked(value, key, items).length, n = count(shown);
     boxes.forEach(box => { box.checked = !!(value.ticks[shown] || {})[box.dataset.item]; });
-    show($("[data-feedback]"), n ? say(root, "count", { n, total }) + (share ? " " + say(root, n > share * total ? "met" : "notMet") : "") : say(root, "none"));
+    const rule = share ? " " + say(root, n > share * total ? "met" : "notMet") : "";
+    show($("[data-feedback]"), n ? say(root, "count", { n, total }) + rule : say(root, "none"));
     show($("[data-note]"), say(root, trouble[id] || notice || (visitOnly ? "visit" : "nothing")));
     $("[data-visit-only]").checked = visitOnly;
     if (current === "once") return;
     show($("[data-period]"), say(root, shown === current ? "now" : "then", { month: monthName(shown, "long") }));
     const months = [...new Set([...Object.keys(value.ticks).filter(key => key < current), current])].sort();
-    $("[data-history]").innerHTML = months.map(key => `<li><button type="button" data-month="${key}" aria-pressed="${key === shown}">
-      <span aria-hidden="true"><span></span></span> <span>${monthName(key, "short")}</span> <span>${say(root, "count", { n: count(key), total })}</span></button></li>`).join("");
-    root.querySelectorAll("[data-month] > span > span").forEach((bar, i) => { bar.style.height = (100 * count(months[i])) / total + "%"; });
+    $("[data-history]").innerHTML = months.map(key => `<li><button type="button" data-month="${key}"
+      aria-pressed="${key === shown}"><span aria-hidden="true"><span></span></span>
+      <span>${monthName(key, "short")}</span> <span>${say(root, "count", { n: count(key), total })}</span></button></li>`).join("");
+    root.querySelectorAll("[data-month] > span > span").forEach((bar, i) => {
+      bar.style.height = (100 * count(months[i])) / total + "%";
+    });
   }
 
   function drawAll() {
@@ -150,7 +158,7 @@ var guideChecklist = (() => {
     document.dispatchEvent(new CustomEvent("guide:ticks"));
   }
 
-  // "Don't save on this device": what is shown moves to this tab's storage, or back again.
+  // What is shown moves to this tab's storage, or back.
   function setVisitOnly(on) {
     const shown = all();
     try { on ? area(true).setItem(VISIT, "1") : area(true).removeItem(VISIT); } catch { /* blocked */ }
@@ -167,7 +175,7 @@ var guideChecklist = (() => {
     link.click();
   }
 
-  // Loading a file adds its ticks to the ones here and never removes one; a bad file changes nothing.
+  // A file adds ticks, never removes one; a bad one changes nothing.
   function upload(input) {
     input.files[0].text().then(G.unpack).then(values => {
       for (const id in values) sync(id, value => G.merge(value, values[id]));
@@ -194,7 +202,7 @@ var guideChecklist = (() => {
       if (month) root.shown = month === now(root) ? null : month;
       if (button.matches("[data-import]")) return root.querySelector("[data-file]").click();
       if (button.matches("[data-export]")) download();
-      // "Forget my ticks": all this site stored (ours and Material's under its scope, other tools' "guide:").
+      // Forget all this site stored: under Material's scope, and other tools' "guide:" keys.
       if (button.matches("[data-forget]") && confirm(say(root, "confirm"))) {
         for (const start of [scope, "guide:"]) [false, true].forEach(session => wipe(session, start));
         memory = {};
@@ -206,7 +214,7 @@ var guideChecklist = (() => {
     });
   }
 
-  // For other features (e.g. sharing): the ticked item ids of a checklist, this month by default.
+  // For other features (sharing): ticked item ids, this month by default.
   G.ticks = (id, period = G.month()) => G.ticked(sync(id), period);
 
   addEventListener("storage", event => { if (!event.key || event.key.startsWith(scope)) drawAll(); });
