@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from html.parser import HTMLParser
 
 # What runs as a script: no type, or a JavaScript one. Data blocks (`application/json`) do not.
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
@@ -31,38 +30,25 @@ _POLICY = {
 }
 
 _CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
-
-
-class _InlineScripts(HTMLParser):
-    """Collects the exact text of each inline script, as the browser will hash it."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self._current: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        kind = (found.get("type") or "").strip().lower()
-        if tag == "script" and "src" not in found and kind in _SCRIPT_TYPES:
-            self._current = []
-
-    def handle_data(self, data: str) -> None:
-        if self._current is not None:
-            self._current.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._current is not None:
-            self.scripts.append("".join(self._current))
-            self._current = None
+_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<text>.*?)</script", re.I | re.S)
+_SRC = re.compile(r"\ssrc\s*=", re.IGNORECASE)
+_TYPE = re.compile(r"""\stype\s*=\s*["']?(?P<type>[^"'\s>]*)""", re.IGNORECASE)
 
 
 def inline_scripts(html: str) -> list[str]:
-    """The text of every inline script in `html` that a browser would run."""
-    parser = _InlineScripts()
-    parser.feed(html)
-    parser.close()
-    return parser.scripts
+    """The text of every inline script in `html` that a browser would run.
+
+    A script's text cannot contain `</script`, so the first one ends it: a pattern finds each
+    script exactly, many times faster than a full HTML parser on pages with a large nav.
+    """
+    return [match["text"] for match in _SCRIPT.finditer(html)
+            if not _SRC.search(match["attrs"])
+            and _type(match["attrs"]) in _SCRIPT_TYPES]
+
+
+def _type(attrs: str) -> str:
+    found = _TYPE.search(attrs)
+    return (found["type"] if found else "").strip().lower()
 
 
 def script_hash(script: str) -> str:
