@@ -2,7 +2,6 @@
    the picked start date, make the guide's links absolute, and download the result. Nothing leaves
    the device. The files come from src/guidekit/calendar.py. */
 (() => {
-  const DAY = 86400000;
   const bytes = new TextEncoder();
 
   const iso = (d) => d.toISOString().slice(0, 10);
