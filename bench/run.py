@@ -299,8 +299,8 @@ def lighthouse(site: Path) -> dict[str, dict[str, int]]:
     """Lighthouse's four category scores per page type, from npm's lighthouse in bench/."""
     cli = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
     if not cli.exists():
-        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix",
-                        str(ROOT / "bench"), LIGHTHOUSE], check=True)
+        subprocess.run(["npm", "install", "--no-save", "--silent", "--no-audit", "--no-fund",
+                        "--prefix", str(ROOT / "bench"), LIGHTHOUSE], check=True)
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Gzipped, directory=str(site)))
     Thread(target=server.serve_forever, daemon=True).start()
     origin = f"http://127.0.0.1:{server.server_address[1]}/"
