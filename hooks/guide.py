@@ -1,4 +1,5 @@
-"""MkDocs adapter for guidekit: load the guide's data, generate its pages, render its embeds.
+"""MkDocs adapter for guidekit: load the guide's data once, generate its pages and calendars,
+render its embeds and "Next step" links.
 
 Everything that knows about the guide lives in the `guidekit` package; this file only maps MkDocs
 events onto it. An author's mistake becomes a `PluginError` listing every problem, one per line.
@@ -6,7 +7,11 @@ events onto it. An author's mistake becomes a `PluginError` listing every proble
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -15,7 +20,9 @@ from mkdocs.structure.nav import Navigation, Section, _add_previous_and_next_lin
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from guidekit.calendar import calendar_files, site_key
 from guidekit.errors import GuideError
+from guidekit.pages import home
 from guidekit.site import GuideSite
 from guidekit.toc import toc_tokens
 
@@ -42,6 +49,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for page in _site.generated(set(pages)):
         files.append(File.generated(config, page.src_uri, content=page.markdown,
                                     inclusion=InclusionLevel.NOT_IN_NAV))  # on_nav places it
+
+    # A calendar (.ics) for every ritual and phase, starting the day after the build
+    stamp = _build_time()
+    site = site_key(config.site_url or "", config.site_name)
+    for calendar in calendar_files(_site.guide, start=stamp.astimezone().date() + timedelta(1),
+                                   stamp=stamp, site=site, link=_calendar_link(files, config)):
+        files.append(File.generated(config, calendar.path, content=calendar.content))
     return files
 
 
@@ -86,6 +100,27 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
+
+
+def _calendar_link(files: Files, config: MkDocsConfig) -> Callable[[str], str]:
+    """Links from a calendar back to an entry: absolute when site_url is set, else from the root."""
+    assert _site is not None
+
+    def link(entry_id: str) -> str:
+        path, anchor = home(_site.guide, entry_id)
+        file = files.get_file_from_path(path)
+        if file is None:
+            raise PluginError(f"calendar: no page '{path}' for '{entry_id}'")
+        url = file.url + (f"#{anchor}" if anchor else "")
+        return urljoin(config.site_url, url) if config.site_url else url
+
+    return link
+
+
+def _build_time() -> datetime:
+    """Now, or SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
 
 
 def _template_dirs(config: MkDocsConfig) -> list[Path]:

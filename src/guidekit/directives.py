@@ -16,6 +16,7 @@ from .references import LINK
 
 EMBED = re.compile(r"<!--\s*guide:(?P<kind>[a-z]+)\s+(?P<id>\S+?)\s*-->")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_HEADING = re.compile(r"^(#{1,6})\s")
 _CODE = re.compile(r"`[^`\n]*`")
 
 
@@ -28,19 +29,23 @@ class Directive:
     kind: str | None
     id: str
     text: str = ""
+    depth: int = 0  # level of the last Markdown heading above it (0 when none)
 
 
 def rewrite(markdown: str, replace: Callable[[Directive], str]) -> str:
     """Return `markdown` with each directive replaced by `replace(directive)`."""
     out: list[str] = []
     fence: str | None = None
+    depth = 0
     for number, line in enumerate(markdown.splitlines(keepends=True), start=1):
         marker = _FENCE.match(line)
         if marker and (fence is None or marker[1] == fence):
             fence = None if fence else marker[1]
             out.append(line)
             continue
-        out.append(line if fence else _rewrite_line(line, number, replace))
+        heading = None if fence else _HEADING.match(line)
+        depth = len(heading[1]) if heading else depth
+        out.append(line if fence else _rewrite_line(line, number, depth, replace))
     return "".join(out)
 
 
@@ -56,7 +61,8 @@ def scan(markdown: str) -> list[Directive]:
     return found
 
 
-def _rewrite_line(line: str, number: int, replace: Callable[[Directive], str]) -> str:
+def _rewrite_line(line: str, number: int, depth: int,
+                  replace: Callable[[Directive], str]) -> str:
     code = [m.span() for m in _CODE.finditer(line)]
 
     def outside(match: re.Match[str]) -> bool:
@@ -65,11 +71,13 @@ def _rewrite_line(line: str, number: int, replace: Callable[[Directive], str]) -
     def embed(match: re.Match[str]) -> str:
         if not outside(match):
             return match[0]
-        return replace(Directive(number, match.start() + 1, match["kind"], match["id"]))
+        return replace(Directive(number, match.start() + 1, match["kind"], match["id"],
+                                 depth=depth))
 
     def link(match: re.Match[str]) -> str:
         if not outside(match):
             return match[0]
-        return replace(Directive(number, match.start() + 1, None, match["id"], match["text"]))
+        return replace(Directive(number, match.start() + 1, None, match["id"], match["text"],
+                                 depth=depth))
 
     return LINK.sub(link, EMBED.sub(embed, line))

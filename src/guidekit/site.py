@@ -18,6 +18,7 @@ from .errors import GuideError, Problem, did_you_mean
 from .loader import Guide, read_guide
 from .models import KINDS
 from .pages import GeneratedPage, generated_pages, home
+from .paths import render_next_steps
 from .references import Index, Use, check_reference, index_data
 from .text import inline, plain
 
@@ -112,9 +113,14 @@ class GuideSite:
                 return f"[{text}]({_relative(src_uri, target)}{'#' + anchor if anchor else ''})"
             if directive.kind == "table":
                 return "\n\n" + self.render_table(directive.id, src_uri, url_for) + "\n\n"
-            return "\n\n" + self.render_entry(directive.id, src_uri, url_for) + "\n\n"
+            level = min(max(directive.depth + 1, 2), 6)
+            return "\n\n" + self.render_entry(directive.id, src_uri, url_for, level) + "\n\n"
 
-        return rewrite(markdown, replace)
+        rendered = rewrite(markdown, replace)
+        # "Next step" links on every page of a reading path
+        steps = render_next_steps(self.env, self.guide, src_uri, url_for=url_for,
+                                  title_for=lambda path: self.page_titles.get(path, path))
+        return f"{rendered}\n\n{steps}\n" if steps else rendered
 
     # --- Tables: <!-- guide:table strategy --> shows every entry of a kind side by side ---------
 
@@ -140,8 +146,11 @@ class GuideSite:
 
     # --- Entries ----------------------------------------------------------------------------
 
-    def render_entry(self, entry_id: str, src_uri: str, url_for: UrlFor) -> str:
-        """One entry as HTML, from the partial `partials/guide/<kind>.html`."""
+    def render_entry(self, entry_id: str, src_uri: str, url_for: UrlFor, level: int = 3) -> str:
+        """One entry as HTML, from the partial `partials/guide/<kind>.html`.
+
+        `level` is the entry's heading level: one below the heading it is embedded under.
+        """
         record = self.guide.records[entry_id]
         target, anchor = home(self.guide, entry_id)
 
@@ -155,7 +164,7 @@ class GuideSite:
         at_home = target == src_uri
         html = self.env.get_template(f"partials/guide/{record.kind}.html").render(
             entry=record.entry, kind=record.kind, at_home=at_home, anchor=anchor,
-            level=2 if at_home and record.kind not in ("ritual", "script") else 3,
+            level=level,
             page_url=url_for, page_title=lambda path: self.page_titles.get(path, path),
             url=url, get=self.guide.get, text=text, part_of=self._part_of(entry_id, url),
             mentioned_in=self._mentioned_in(entry_id, src_uri, url_for), guide=self.guide,

@@ -105,8 +105,10 @@ def test_a_new_entry_needs_no_code_change(tmp_path: Path) -> None:
 def test_an_author_page_replaces_the_generated_one(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     (project / "content" / "library").mkdir(exist_ok=True)
+    rituals = yaml.safe_load((project / "data" / "rituals.yml").read_text())["rituals"]
+    embeds = "\n\n".join(f"<!-- guide:ritual {r['id']} -->" for r in rituals)
     (project / "content" / "library" / "rituals.md").write_text(
-        "# Our rituals\n\nA few words first.\n\n<!-- guide:ritual weekly-video-date -->\n")
+        f"# Our rituals\n\nA few words first.\n\n{embeds}\n")
     result = build(project)
     assert result.returncode == 0, result.output
     html = result.html("library/rituals/")
