@@ -90,6 +90,7 @@ class Build:
     peak_mib: float
     share: float | None
     pages: int
+    costliest: list[tuple[str, int, float]]  # project function, calls, share of the build
 
 
 class TooSlow(Exception):
@@ -110,13 +111,13 @@ def measure_build(project: Path, runs: int, *, profile: bool = True) -> Build:
         start = time.perf_counter()
         peaks.append(_run_build(project, site, ""))
         times.append(time.perf_counter() - start)
-    share = None
+    share, costliest = None, []
     if profile:
         stats_file = project / "build.prof"
         _run_build(project, site, str(stats_file))
-        share = _project_share(stats_file, project)
+        share, costliest = _project_share(stats_file, project)
     pages = sum(1 for _ in site.rglob("*.html"))
-    return Build(statistics.median(times), runs, max(peaks) / 1024, share, pages)
+    return Build(statistics.median(times), runs, max(peaks) / 1024, share, pages, costliest)
 
 
 def _run_build(project: Path, site: Path, profile_to: str) -> int:
@@ -131,8 +132,9 @@ def _run_build(project: Path, site: Path, profile_to: str) -> int:
     return int(done.stdout.split()[-1])
 
 
-def _project_share(stats_file: Path, project: Path) -> float:
-    """Time inside the project's hooks and core (with what they call), over the whole build.
+def _project_share(stats_file: Path, project: Path) -> tuple[float, list]:
+    """Time inside the project's hooks and core (with what they call), over the whole build,
+    and the five costliest of the project's outermost functions.
 
     A project function counts with its cumulative time when no project function called it, so
     nested calls are not counted twice.
@@ -144,9 +146,12 @@ def _project_share(stats_file: Path, project: Path) -> float:
         return key[0].startswith(roots)
 
     total = sum(tt for _, _, tt, _, _ in stats.values())
-    inside = sum(ct for key, (_, _, _, ct, callers) in stats.items()
-                 if ours(key) and not any(ours(caller) for caller in callers))
-    return inside / total
+    outermost = {key: (calls, ct) for key, (_, calls, _, ct, callers) in stats.items()
+                 if ours(key) and not any(ours(caller) for caller in callers)}
+    costliest = sorted(outermost.items(), key=lambda item: -item[1][1])[:5]
+    named = [(f"{Path(key[0]).parent.name}/{Path(key[0]).name}:{key[2]}", calls, ct / total)
+             for key, (calls, ct) in costliest]
+    return sum(ct for _, ct in outermost.values()) / total, named
 
 
 def repeated(times: int, into: Path) -> Path:
@@ -396,6 +401,22 @@ def main() -> None:
         for times, baseline in baselines.items():
             lines.append(f"| {times}x | {builds[times].seconds:.2f} s | {baseline.seconds:.2f} s "
                          f"| {builds[times].seconds / baseline.seconds:.2f} |")
+        lines += [
+            "",
+            "Where the project's time goes at 1x (outermost project functions, with what they "
+            "call):",
+            "",
+            "| function | calls | share of the build |",
+            "| --- | ---: | ---: |",
+            *[f"| `{name}` | {calls} | {share:.0%} |" for name, calls, share in one.costliest],
+            "",
+            "Against the goals: build time grows "
+            + ", ".join(f"x{builds[t].seconds / one.seconds:.1f} for {t}x data" for t in builds
+                        if t > 1)
+            + " (linear would be the same factor as the data); the project's share is "
+            + ", ".join(f"{b.share:.0%} at {t}x" for t, b in builds.items() if b.share)
+            + " (goal: at most 20%).",
+        ]
 
         print("mkdocs serve ...", flush=True)
         latencies = serve_latency(repeated(1, work / "serve"))
