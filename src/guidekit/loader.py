@@ -15,6 +15,8 @@ from .errors import GuideError, Problem, did_you_mean
 from .models import KINDS, DataFile, Entry
 
 Loc = tuple[str | int, ...]
+# libyaml's C parser when PyYAML has it (it keeps line marks too), else the pure Python one
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _COLLECTIONS: dict[str, type[Entry]] = {
     name: typing.get_args(info.annotation)[0] for name, info in DataFile.model_fields.items()
 }
@@ -120,8 +122,7 @@ def _parse(path: Path, name: str, problems: list[Problem]) -> _Source | None:
 
 def _parse_text(text: str, name: str, problems: list[Problem]) -> _Source | None:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node, data = _compose_and_construct(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -158,6 +159,16 @@ def _parse_text(text: str, name: str, problems: list[Problem]) -> _Source | None
     source = _Source(name, data, {})
     _walk(node, (), source, problems)
     return source
+
+
+def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
+    """Parse once: the node tree (for positions) and the data built from that same tree."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 def _walk(node: yaml.Node, loc: Loc, source: _Source, problems: list[Problem]) -> None:

@@ -31,15 +31,15 @@ class Use:
 
 @dataclass
 class Index:
-    """Who uses whom, in both directions, in the order they were written."""
+    """Who uses whom, by target, in the order they were written."""
 
-    uses: list[Use] = field(default_factory=list)
+    _by_target: dict[str, list[Use]] = field(default_factory=dict)
+
+    def add(self, use: Use) -> None:
+        self._by_target.setdefault(use.target, []).append(use)
 
     def used_by(self, target: str) -> list[Use]:
-        return [u for u in self.uses if u.target == target]
-
-    def uses_of(self, source: str) -> list[Use]:
-        return [u for u in self.uses if u.source == source]
+        return self._by_target.get(target, [])
 
 
 def entry_references(record: Record) -> Iterator[tuple[str, str, str | None]]:
@@ -107,5 +107,5 @@ def index_data(guide: Guide) -> tuple[Index, list[Problem]]:
                 problems.append(Problem(record.file, *record.where(path), error[0],
                                         entry=entry_id, field=path, hint=error[1]))
             else:
-                index.uses.append(Use(entry_id, target, path))
+                index.add(Use(entry_id, target, path))
     return index, problems

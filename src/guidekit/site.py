@@ -91,8 +91,8 @@ class GuideSite:
                                         entry=directive.id, hint=error[1],
                                         field=f"guide:{directive.kind or 'link'}"))
             elif directive.kind != "table":
-                self.index.uses.append(Use(src_uri, directive.id, directive.kind or "link",
-                                           from_page=True))
+                self.index.add(Use(src_uri, directive.id, directive.kind or "link",
+                                   from_page=True))
         return problems
 
     def _check(self, directive: Directive) -> tuple[str, str | None] | None:
@@ -125,10 +125,17 @@ class GuideSite:
     # --- Tables: <!-- guide:table strategy --> shows every entry of a kind side by side ---------
 
     def _check_table(self, kind: str) -> tuple[str, str | None] | None:
-        if _table_template(kind) in self.env.list_templates():
+        if self._has_template(_table_template(kind)):
             return None
-        kinds = sorted(k for k in ENTRY_KINDS if _table_template(k) in self.env.list_templates())
+        kinds = sorted(k for k in ENTRY_KINDS if self._has_template(_table_template(k)))
         return f"no table for the kind '{kind}'", f"expected one of {', '.join(kinds)}"
+
+    def _has_template(self, name: str) -> bool:
+        try:
+            self.env.get_template(name)
+        except TemplateNotFound:
+            return False
+        return True
 
     def render_table(self, kind: str, src_uri: str, url_for: UrlFor) -> str:
         """Every entry of `kind` in one table, from `partials/guide/<kind>-table.html`."""
@@ -213,4 +220,4 @@ def _escape_md(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
 
 
-__all__ = ["GuideError", "GuideSite", "TemplateNotFound", "page_title"]
+__all__ = ["GuideError", "GuideSite", "page_title"]
