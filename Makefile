@@ -14,7 +14,7 @@ serve: $(STAMP)  ## Serve the site at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 test: $(STAMP) chromium vnu  ## Run every test: lint, unit, build and browser
-	$(BIN)/ruff check src hooks tests bench
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 build: $(STAMP)  ## Build the static site into site/
