@@ -365,9 +365,8 @@ def main() -> None:
             try:
                 builds[times] = measure_build(repeated(times, work / f"x{times}"), runs,
                                               profile=times in PROFILED)
-                if times <= 10:
-                    baseline = plain_markdown(repeated(times, work / f"plain-x{times}"))
-                    baselines[times] = measure_build(baseline, runs, profile=False)
+                baseline = plain_markdown(repeated(times, work / f"plain-x{times}"))
+                baselines[times] = measure_build(baseline, runs, profile=False)
             except TooSlow:
                 too_slow.append(times)
         one = builds[1]

@@ -61,6 +61,19 @@ class _Source:
     data: Any
     positions: dict[Loc, tuple[int, int]]  # where each value starts
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)  # where each key starts
+    _by_entry: dict[Loc, dict[str, tuple[int, int]]] | None = field(default=None, repr=False)
+
+    def fields_of(self, loc: Loc) -> dict[str, tuple[int, int]]:
+        """Positions inside the entry at `loc` (collection, index), by field path.
+
+        Grouped in one pass over the file, so a long file costs linear time, not quadratic.
+        """
+        if self._by_entry is None:
+            self._by_entry = {}
+            for at, position in self.positions.items():
+                if len(at) > 2:
+                    self._by_entry.setdefault(at[:2], {})[_field_path(at[2:])] = position
+        return self._by_entry.get(loc, {})
 
     def where(self, loc: Loc) -> tuple[int, int]:
         while loc not in self.positions and loc:
@@ -256,9 +269,8 @@ def _validate(source: _Source, key: str, index: int, item: Any, model: type[Entr
         )
         return
     problems.extend(_inner_duplicates(source, loc, entry))
-    fields = {_field_path(at[len(loc):]): pos for at, pos in source.positions.items()
-              if at[:len(loc)] == loc and len(at) > len(loc)}
-    guide.records[entry.id] = Record(kind, entry, source.name, line, column, fields)
+    guide.records[entry.id] = Record(kind, entry, source.name, line, column,
+                                     source.fields_of(loc))
 
 
 def _inner_duplicates(source: _Source, loc: Loc, entry: Entry) -> list[Problem]:
