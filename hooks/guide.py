@@ -62,10 +62,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     """Put generated pages that the nav doesn't list into the section of their folder."""
     listed = {page.file.src_uri for page in nav.pages}
+    sections = _sections_by_folder(nav)
     for file in files.documentation_pages():
         if file.generated_by is None or file.src_uri in listed or file.page is None:
             continue
-        section = _section_for(nav, PurePosixPath(file.src_uri).parent.as_posix())
+        section = sections.get(PurePosixPath(file.src_uri).parent.as_posix())
         if section is not None:
             section.children.append(file.page)
             file.page.parent = section
@@ -128,9 +129,8 @@ def _template_dirs(config: MkDocsConfig) -> list[Path]:
     return [Path(d) for d in config.theme.dirs]
 
 
-def _section_for(nav: Navigation, folder: str) -> Section | None:
-    """The nav section holding the index page of `folder`, if any."""
-    for page in nav.pages:
-        if page.file.src_uri == f"{folder}/index.md" and isinstance(page.parent, Section):
-            return page.parent
-    return None
+def _sections_by_folder(nav: Navigation) -> dict[str, Section]:
+    """Each nav section that holds a folder's index page, by that folder."""
+    return {PurePosixPath(page.file.src_uri).parent.as_posix(): page.parent for page in nav.pages
+            if PurePosixPath(page.file.src_uri).name == "index.md"
+            and isinstance(page.parent, Section)}

@@ -36,6 +36,7 @@ class GuideSite:
     index: Index
     env: Environment
     page_titles: dict[str, str] = field(default_factory=dict)
+    made: list[GeneratedPage] = field(default_factory=list)  # every page the data makes
 
     @classmethod
     def load(cls, data_dir: Path, template_dirs: list[Path], pages: Mapping[str, str],
@@ -49,8 +50,8 @@ class GuideSite:
         index, found = index_data(guide)
         problems.extend(found)
         site = cls(guide, index, _environment(template_dirs))
-        all_pages = {p.src_uri: p.markdown for p in generated_pages(guide)
-                     if p.src_uri not in pages}
+        site.made = generated_pages(guide)
+        all_pages = {p.src_uri: p.markdown for p in site.made if p.src_uri not in pages}
         all_pages.update(pages)
         for src_uri, markdown in all_pages.items():
             if guide.broken and src_uri not in pages:
@@ -78,7 +79,7 @@ class GuideSite:
 
     def generated(self, existing: set[str]) -> list[GeneratedPage]:
         """Pages made from the data that no author has replaced."""
-        return [p for p in generated_pages(self.guide) if p.src_uri not in existing]
+        return [p for p in self.made if p.src_uri not in existing]
 
     # --- Pages ------------------------------------------------------------------------------
 
