@@ -22,7 +22,6 @@ from mkdocs.structure.toc import get_toc
 
 from guidekit.calendar import calendar_files, site_key
 from guidekit.errors import GuideError
-from guidekit.pages import home
 from guidekit.site import GuideSite
 from guidekit.toc import toc_tokens
 
@@ -108,7 +107,7 @@ def _calendar_link(files: Files, config: MkDocsConfig) -> Callable[[str], str]:
     assert _site is not None
 
     def link(entry_id: str) -> str:
-        path, anchor = home(_site.guide, entry_id)
+        path, _, anchor = _site.target(entry_id).partition("#")
         file = files.get_file_from_path(path)
         if file is None:
             raise PluginError(f"calendar: no page '{path}' for '{entry_id}'")

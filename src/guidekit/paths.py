@@ -15,6 +15,7 @@ from jinja2 import Environment
 from .loader import Guide
 from .models import Path
 from .pages import home
+from .text import html_block
 
 TEMPLATE = "partials/guide/next-steps.html"
 
@@ -54,6 +55,5 @@ def render_next_steps(env: Environment, guide: Guide, src_uri: str, *,
     steps = next_steps(guide, src_uri)
     if not steps:
         return ""
-    html = env.get_template(TEMPLATE).render(steps=steps, url=url_for, title=title_for)
-    # Blank lines would end Markdown's raw HTML block early.
-    return "\n".join(line for line in html.splitlines() if line.strip())
+    return html_block(env.get_template(TEMPLATE).render(steps=steps, url=url_for,
+                                                        title=title_for))

@@ -20,7 +20,7 @@ from .models import KINDS
 from .pages import GeneratedPage, generated_pages, home
 from .paths import render_next_steps
 from .references import Index, Use, check_reference, index_data
-from .text import inline, plain
+from .text import html_block, inline, plain
 
 # Resolves a path in the docs folder (with an optional #anchor) to a URL relative to the page.
 UrlFor = Callable[[str], str]
@@ -109,9 +109,8 @@ class GuideSite:
 
         def replace(directive: Directive) -> str:
             if directive.kind is None:
-                target, anchor = home(self.guide, directive.id)
                 text = directive.text or _escape_md(plain(self.guide.get(directive.id).title))
-                return f"[{text}]({_relative(src_uri, target)}{'#' + anchor if anchor else ''})"
+                return f"[{text}]({_relative(src_uri, self.target(directive.id))})"
             if directive.kind == "table":
                 return "\n\n" + self.render_table(directive.id, src_uri, url_for) + "\n\n"
             level = min(max(directive.depth + 1, 2), 6)
@@ -141,16 +140,12 @@ class GuideSite:
     def render_table(self, kind: str, src_uri: str, url_for: UrlFor) -> str:
         """Every entry of `kind` in one table, from `partials/guide/<kind>-table.html`."""
         entries = self.guide.of_kind(kind)
-
-        def url(target_id: str) -> str:
-            page, fragment = home(self.guide, target_id)
-            return url_for(page + (f"#{fragment}" if fragment else ""))
-
+        url = self._entry_urls(url_for)
         html = self.env.get_template(_table_template(kind)).render(
             entries=entries, kind=kind, url=url, get=self.guide.get, guide=self.guide,
             text=lambda value: inline(value, url),
             at_home=all(home(self.guide, e.id)[0] == src_uri for e in entries))
-        return "\n".join(line for line in html.splitlines() if line.strip())
+        return html_block(html)
 
     # --- Entries ----------------------------------------------------------------------------
 
@@ -161,10 +156,7 @@ class GuideSite:
         """
         record = self.guide.records[entry_id]
         target, anchor = home(self.guide, entry_id)
-
-        def url(target_id: str) -> str:
-            page, fragment = home(self.guide, target_id)
-            return url_for(page + (f"#{fragment}" if fragment else ""))
+        url = self._entry_urls(url_for)
 
         def text(value: str) -> Markup:
             return inline(value, url)
@@ -177,8 +169,16 @@ class GuideSite:
             url=url, get=self.guide.get, text=text, part_of=self._part_of(entry_id, url),
             mentioned_in=self._mentioned_in(entry_id, src_uri, url_for), guide=self.guide,
         )
-        # Blank lines would end Markdown's raw HTML block early.
-        return "\n".join(line for line in html.splitlines() if line.strip())
+        return html_block(html)
+
+    def target(self, entry_id: str) -> str:
+        """Where an entry is shown in full: its page in the docs folder, with its #anchor."""
+        page, anchor = home(self.guide, entry_id)
+        return page + (f"#{anchor}" if anchor else "")
+
+    def _entry_urls(self, url_for: UrlFor) -> UrlFor:
+        """Entry id -> URL of its full view, relative to the page being rendered."""
+        return lambda entry_id: url_for(self.target(entry_id))
 
     def _part_of(self, entry_id: str, url: UrlFor) -> list[tuple[str, str]]:
         sources = dict.fromkeys(u.source for u in self.index.used_by(entry_id) if not u.from_page)

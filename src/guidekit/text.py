@@ -41,3 +41,8 @@ def plain(text: str) -> str:
     """`text` without the Markdown subset: for titles in other formats (calendars, tables)."""
     text = _LINK.sub(lambda m: m["text"], text)
     return _EM.sub(r"\1", _STRONG.sub(r"\1", text))
+
+
+def html_block(html: str) -> str:
+    """Rendered HTML ready to stand in Markdown: blank lines would end its raw HTML block early."""
+    return "\n".join(line for line in html.splitlines() if line.strip())
