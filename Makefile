@@ -49,4 +49,4 @@ $(VNU_JAR):
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu-$(VNU_VERSION) vnu-jar@$(VNU_VERSION)
 
 clean:
-	rm -rf site .pytest_cache .ruff_cache
+	rm -rf site .cache .pytest_cache .ruff_cache

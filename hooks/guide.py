@@ -40,7 +40,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
     try:
         _site = GuideSite.load(root / "data", _template_dirs(config), pages, root=root,
-                               docs_name=Path(config.docs_dir).name)
+                               docs_name=Path(config.docs_dir).name,
+                               cache_dir=root / ".cache" / "guidekit" / "templates")
     except GuideError as error:
         raise PluginError(str(error)) from None
 

@@ -10,7 +10,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateNotFound,
+)
 from markupsafe import Markup
 
 from .directives import Directive, rewrite, scan
@@ -40,8 +46,11 @@ class GuideSite:
 
     @classmethod
     def load(cls, data_dir: Path, template_dirs: list[Path], pages: Mapping[str, str],
-             *, root: Path | None = None, docs_name: str = "content") -> GuideSite:
+             *, root: Path | None = None, docs_name: str = "content",
+             cache_dir: Path | None = None) -> GuideSite:
         """Load the data and scan `pages` ({path in docs folder: Markdown}); raise every problem.
+
+        Compiled templates are kept in `cache_dir`, when given, for the next build.
 
         Generated pages are added to `pages` before the scan unless an author wrote one at the
         same path, so their links count like any other.
@@ -49,7 +58,7 @@ class GuideSite:
         guide, problems = read_guide(data_dir, root=root)
         index, found = index_data(guide)
         problems.extend(found)
-        site = cls(guide, index, _environment(template_dirs))
+        site = cls(guide, index, _environment(template_dirs, cache_dir))
         site.made = generated_pages(guide)
         all_pages = {p.src_uri: p.markdown for p in site.made if p.src_uri not in pages}
         all_pages.update(pages)
@@ -204,11 +213,23 @@ def _table_template(kind: str) -> str:
     return f"partials/guide/{kind}-table.html"
 
 
-def _environment(template_dirs: list[Path]) -> Environment:
+def _environment(template_dirs: list[Path], cache_dir: Path | None) -> Environment:
     env = Environment(loader=FileSystemLoader([str(d) for d in template_dirs]), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      bytecode_cache=_bytecode_cache(cache_dir))
     env.filters["plain"] = plain
     return env
+
+
+def _bytecode_cache(cache_dir: Path | None) -> FileSystemBytecodeCache | None:
+    """Compiled templates, reused while their source is unchanged (Jinja checks a checksum)."""
+    if cache_dir is None:
+        return None
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only checkout builds without the cache
+    return FileSystemBytecodeCache(str(cache_dir))
 
 
 def _relative(from_src: str, to_src: str) -> str:

@@ -115,6 +115,21 @@ def test_an_author_page_replaces_the_generated_one(tmp_path: Path) -> None:
     assert "A few words first." in html and 'id="weekly-video-date"' in html
 
 
+def test_an_edited_partial_restyles_every_entry_even_with_compiled_templates_cached(
+        tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    assert build(project).returncode == 0
+    assert any((project / ".cache" / "guidekit" / "templates").iterdir())
+    partial = project / "overrides" / "partials" / "guide" / "ritual.html"
+    partial.write_text(partial.read_text().replace(
+        '<article class="guide-entry guide-ritual"', '<article class="guide-entry my-ritual"'))
+    result = build(project)
+    assert result.returncode == 0, result.output
+    html = result.html("library/rituals/")
+    assert html.count('class="guide-entry my-ritual"') == len(
+        yaml.safe_load((project / "data" / "rituals.yml").read_text())["rituals"])
+
+
 def test_json_schema_is_current_and_every_data_file_points_to_it() -> None:
     committed = json.loads((ROOT / "schema" / "guide-data.schema.json").read_text())
     assert committed == json_schema(), "run `make schema`"
