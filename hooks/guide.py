@@ -50,11 +50,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.src_uri, content=page.markdown,
                                     inclusion=InclusionLevel.NOT_IN_NAV))  # on_nav places it
 
-    # A calendar (.ics) for every ritual and phase, starting the day after the build
-    stamp = _build_time()
+    # A calendar (.ics) for every ritual and phase, starting the day after the build; stamped
+    # with the time the data last changed, so a file only changes when what it shows does
+    start = _build_time().astimezone().date() + timedelta(1)
     site = site_key(config.site_url or "", config.site_name)
-    for calendar in calendar_files(_site.guide, start=stamp.astimezone().date() + timedelta(1),
-                                   stamp=stamp, site=site, link=_calendar_link(files, config)):
+    for calendar in calendar_files(_site.guide, start=start, stamp=_data_time(root / "data"),
+                                   site=site, link=_calendar_link(files, config),
+                                   cache=root / ".cache" / "guidekit" / "calendars"):
         files.append(File.generated(config, calendar.path, content=calendar.content))
     return files
 
@@ -81,7 +83,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
     def url_for(target: str) -> str:
         path, _, anchor = target.partition("#")
-        file = files.get_file_from_path(path)
+        file = files.src_uris.get(path)  # paths from the core are already POSIX and normal
         if file is None:
             raise PluginError(f"{page.file.src_uri}: links to '{path}', which is not built")
         if file is page.file and anchor:
@@ -109,7 +111,7 @@ def _calendar_link(files: Files, config: MkDocsConfig) -> Callable[[str], str]:
 
     def link(entry_id: str) -> str:
         path, _, anchor = _site.target(entry_id).partition("#")
-        file = files.get_file_from_path(path)
+        file = files.src_uris.get(path)
         if file is None:
             raise PluginError(f"calendar: no page '{path}' for '{entry_id}'")
         url = file.url + (f"#{anchor}" if anchor else "")
@@ -122,6 +124,14 @@ def _build_time() -> datetime:
     """Now, or SOURCE_DATE_EPOCH for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+
+
+def _data_time(data_dir: Path) -> datetime:
+    """When the data last changed (to the second), or SOURCE_DATE_EPOCH for reproducible builds."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return _build_time()
+    newest = max((p.stat().st_mtime for p in data_dir.glob("*.yml")), default=None)
+    return datetime.fromtimestamp(int(newest), UTC) if newest else _build_time()
 
 
 def _template_dirs(config: MkDocsConfig) -> list[Path]:

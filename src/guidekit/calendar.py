@@ -8,6 +8,9 @@ A file starts on a default date (the day after the build). In the browser, `cale
 every DTSTART and UNTIL to the date the reader picks, so the files here are also what a reader
 without JavaScript downloads. UIDs come from ids only, so they stay the same across rebuilds and
 importing a file again updates its events instead of adding copies.
+
+Making the files is the slowest step of a build (icalendar folds every line by hand), so a file
+is reused from the last build while its ritual, dates and links are the same (see `reuse.py`).
 """
 
 from __future__ import annotations
@@ -16,12 +19,16 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from urllib.parse import urlsplit
 
+import icalendar
 from icalendar import Calendar, Event
 
+from . import text
 from .loader import Guide
 from .models import Phase, Ritual
+from .reuse import Reuse, code_version
 from .text import plain
 
 # How often each cadence repeats, as RRULE parts.
@@ -32,6 +39,9 @@ RULES: dict[str, dict[str, object]] = {
     "quarterly": {"freq": "MONTHLY", "interval": 3},
 }
 PRODID = "-//guidekit//Rituals calendar//EN"
+# What a calendar file is made by: this module, the text helpers and icalendar's version.
+_CODE_VERSION = code_version(Path(__file__), Path(text.__file__),
+                             extra=[icalendar.__version__])
 # Resolves an entry id to the link of its page: absolute, or relative to the site's root.
 LinkFor = Callable[[str], str]
 
@@ -54,23 +64,42 @@ def site_key(site_url: str, site_name: str) -> str:
 
 
 def calendar_files(guide: Guide, *, start: date, stamp: datetime, site: str,
-                   link: LinkFor) -> list[CalendarFile]:
-    """A calendar for every ritual, and one for every phase that uses rituals."""
-    return list(_files(guide, start=start, stamp=stamp, site=site, link=link))
+                   link: LinkFor, cache: Path | None = None) -> list[CalendarFile]:
+    """A calendar for every ritual, and one for every phase that uses rituals.
+
+    With a `cache` folder, files of the last build are reused where nothing they show changed.
+    """
+    reuse = Reuse(cache, _CODE_VERSION, ".ics")
+    files = list(_files(guide, start=start, stamp=stamp, site=site, link=link, reuse=reuse))
+    reuse.forget_unused()
+    return files
 
 
-def _files(guide: Guide, *, start: date, stamp: datetime, site: str,
-           link: LinkFor) -> Iterator[CalendarFile]:
+def _files(guide: Guide, *, start: date, stamp: datetime, site: str, link: LinkFor,
+           reuse: Reuse) -> Iterator[CalendarFile]:
+    when = f"{start} {stamp} {site}"
     for ritual in guide.of_kind("ritual"):
-        calendar = _calendar(ritual.title)
-        calendar.add_component(ritual_event(ritual, start=start, stamp=stamp,
-                                            uid=f"{ritual.id}@{site}", link=link(ritual.id)))
-        yield CalendarFile(calendar_path(ritual.id), calendar.to_ical())
+
+        def one(ritual: Ritual = ritual) -> bytes:
+            calendar = _calendar(ritual.title)
+            calendar.add_component(ritual_event(ritual, start=start, stamp=stamp,
+                                                uid=f"{ritual.id}@{site}", link=link(ritual.id)))
+            return calendar.to_ical()
+
+        inputs = f"{when} {link(ritual.id)} {ritual.model_dump_json()}"
+        yield CalendarFile(calendar_path(ritual.id), reuse.get(inputs, one))
     for phase in guide.of_kind("phase"):
-        if phase.rituals:
-            yield CalendarFile(calendar_path(phase.id), phase_calendar(
-                phase, [guide.get(i) for i in phase.rituals], start=start, stamp=stamp,
-                site=site, link=link).to_ical())
+        if not phase.rituals:
+            continue
+        rituals = [guide.get(i) for i in phase.rituals]
+
+        def whole(phase: Phase = phase, rituals: list[Ritual] = rituals) -> bytes:
+            return phase_calendar(phase, rituals, start=start, stamp=stamp, site=site,
+                                  link=link).to_ical()
+
+        inputs = " ".join([when, phase.model_dump_json(),
+                           *(f"{link(r.id)} {r.model_dump_json()}" for r in rituals)])
+        yield CalendarFile(calendar_path(phase.id), reuse.get(inputs, whole))
 
 
 def phase_calendar(phase: Phase, rituals: list[Ritual], *, start: date, stamp: datetime,

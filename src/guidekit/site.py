@@ -216,7 +216,8 @@ def _table_template(kind: str) -> str:
 def _environment(template_dirs: list[Path], cache_dir: Path | None) -> Environment:
     env = Environment(loader=FileSystemLoader([str(d) for d in template_dirs]), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      bytecode_cache=_bytecode_cache(cache_dir))
+                      bytecode_cache=_bytecode_cache(cache_dir),
+                      auto_reload=False)  # one build's environment: no need to stat templates
     env.filters["plain"] = plain
     return env
 

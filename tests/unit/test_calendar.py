@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
 from guidekit.calendar import calendar_files, site_key
-from guidekit.loader import load_text
+from guidekit.loader import load_guide, load_text
 from tests.support.project import build, copy_project
 
 GUIDE = """
@@ -172,3 +173,37 @@ def test_with_a_site_url_links_are_absolute_and_uids_name_its_host(tmp_path: Pat
     assert event["uid"] == "weekly-video-date@guide.example.org"
     assert event["url"] == "https://guide.example.org/trust/library/rituals/#weekly-video-date"
     assert str(event["description"]).endswith(event["url"])
+
+
+def test_a_rebuild_reuses_unchanged_files_and_remakes_a_changed_ritual(tmp_path: Path):
+    project = copy_project(tmp_path)
+    first = build(project, strict=True)
+    assert first.returncode == 0, first.output
+    before = {p.name: p.read_bytes() for p in (first.site / "calendar").glob("*.ics")}
+    assert build(project, strict=True).returncode == 0  # nothing changed: the same files
+    assert before == {p.name: p.read_bytes() for p in (first.site / "calendar").glob("*.ics")}
+    cache = project / ".cache" / "guidekit" / "calendars"
+    assert len(list(cache.iterdir())) == len(before)
+
+    rituals = project / "data" / "rituals.yml"
+    time.sleep(1.1)  # the stamp is the data's last change, to the second
+    rituals.write_text(rituals.read_text(encoding="utf-8").replace(
+        "title: Weekly video date", "title: Our weekly video date", 1), encoding="utf-8")
+    again = build(project, strict=True)
+    assert again.returncode == 0, again.output
+    after = {p.name: p.read_bytes() for p in (again.site / "calendar").glob("*.ics")}
+    # Every file is stamped anew (the data changed); only these show something new
+    changed = {name for name in before if _unstamped(before[name]) != _unstamped(after[name])}
+    phases = {f"{p.id}.ics" for p in load_guide(project / "data").of_kind("phase")
+              if "weekly-video-date" in p.rituals}
+    assert changed == {"weekly-video-date.ics", *phases}
+    event = _events(Calendar.from_ical(after["weekly-video-date.ics"]))
+    [new] = event.values()
+    assert new["summary"] == "Our weekly video date"
+    [old] = _events(Calendar.from_ical(before["weekly-video-date.ics"])).values()
+    assert new.decoded("dtstamp") > old.decoded("dtstamp")
+    assert len(list(cache.iterdir())) == len(after)  # the old versions are gone
+
+
+def _unstamped(ics: bytes) -> bytes:
+    return re.sub(rb"DTSTAMP:\w+", b"", ics)
