@@ -307,7 +307,7 @@ def test_forget_my_ticks_asks_first_then_leaves_nothing_behind(
     box(watched, ITEMS[1]).check()
     watched.locator("[data-md-color-media]").first.evaluate("e => e.click()")  # a theme setting
     watched.evaluate("""() => { localStorage.setItem('/.guide:checklist:retired-checklist', 'x');
-        localStorage.setItem('guide:sheet:a-sheet:a-prompt', 'a note'); }""")
+        localStorage.setItem('/.guide:sheet:a-sheet:a-prompt', 'a note'); }""")
     assert len(site_keys(watched)) >= 4
 
     watched.once("dialog", lambda dialog: dialog.dismiss())
@@ -352,6 +352,26 @@ def test_dont_save_on_this_device_keeps_ticks_for_this_visit_only(
     assert page.evaluate(
         "() => Object.keys(sessionStorage).filter(k => k.startsWith('/.guide'))") == []
     expect(box(other, ITEMS[1])).to_be_checked()
+
+
+def test_the_choice_not_to_save_is_one_for_the_whole_site(context, server: Server) -> None:
+    page = context.new_page()
+    open_checklist(page, server, OCTOBER)
+    page.get_by_label("Don't save on this device").check()
+    box(page, ITEMS[0]).check()
+    assert stored(page) is None
+
+    page.goto(server.url("tools/30-day-worksheet/"))  # the same tab: the same choice
+    choice = page.get_by_label("Don't save on this device")
+    expect(choice).to_be_checked()
+    page.locator('[id="30-day-worksheet--plan--changes"]').fill("Only in this tab")
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.includes('guide:'))") == []
+
+    choice.uncheck()  # on the worksheet: the checklist's ticks are saved on the device too
+    assert stored(page)["ticks"] == {"2026-10": {ITEMS[0]: True}}
+    open_checklist(page, server, OCTOBER)
+    expect(page.get_by_label("Don't save on this device")).not_to_be_checked()
+    assert ticked(page) == [ITEMS[0]]
 
 
 def test_ticks_api_for_other_features(watched: Page, server: Server) -> None:

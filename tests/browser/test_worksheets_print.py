@@ -10,14 +10,15 @@ import pytest
 from pypdf import PdfReader
 
 from guidekit.loader import load_guide
-from tests.support.browser import axe_violations
+from tests.support.browser import Server, axe_violations
 from tests.support.project import ROOT, built_site
 
 GUIDE = load_guide(ROOT / "data")
 SHEETS = GUIDE.of_kind("worksheet")
 FORMATS = ("A4", "Letter")
 PLAN = "30-day-worksheet--plan--changes"
-PLAN_KEY = "guide:sheet:30-day-worksheet:plan:changes"
+SCOPE = "/."  # Material's scope: the site is served at the root
+PLAN_KEY = SCOPE + "guide:sheet:30-day-worksheet:plan:changes"
 
 
 def _pages(page, paper: str) -> list[str]:
@@ -138,7 +139,7 @@ def test_what_is_filled_in_prints_and_is_kept_until_cleared(watched, server) -> 
     watched.reload(wait_until="networkidle")
     assert _field(watched, PLAN).input_value() == ""
     assert watched.evaluate(
-        "Object.keys(localStorage).filter(k => k.startsWith('guide:sheet:30-day'))") == []
+        "Object.keys(localStorage).filter(k => k.includes('guide:sheet:30-day'))") == []
 
 
 def test_clearing_asks_first_and_keeps_other_sheets(watched, server) -> None:
@@ -153,7 +154,46 @@ def test_clearing_asks_first_and_keeps_other_sheets(watched, server) -> None:
     watched.once("dialog", lambda dialog: dialog.accept())
     watched.get_by_role("button", name="Clear this sheet").click()
     assert watched.evaluate(
-        "localStorage.getItem('guide:sheet:repair-plan-sheet:agreed:first-name')") == "Sam"
+        "localStorage.getItem('/.guide:sheet:repair-plan-sheet:agreed:first-name')") == "Sam"
+
+
+def test_dont_save_on_this_device_keeps_new_notes_in_this_tab_only(context, server) -> None:
+    page = context.new_page()
+    page.goto(server.url("tools/30-day-worksheet/"), wait_until="networkidle")
+    plan = _field(page, PLAN)
+    plan.fill("Saved before")
+    choice = page.get_by_label("Don't save on this device")
+    choice.check()
+    assert page.locator("[data-sheet-visit]").is_visible()
+    plan.fill("Only in this tab")
+    assert page.evaluate(f"localStorage.getItem('{PLAN_KEY}')") == "Saved before"
+    assert page.evaluate(f"sessionStorage.getItem('{PLAN_KEY}')") == "Only in this tab"
+    page.reload(wait_until="networkidle")  # the same tab
+    assert choice.is_checked() and plan.input_value() == "Only in this tab"
+
+    other = context.new_page()  # another tab sees only what was saved on the device
+    other.goto(server.url("tools/30-day-worksheet/"), wait_until="networkidle")
+    assert _field(other, PLAN).input_value() == "Saved before"
+    assert not other.get_by_label("Don't save on this device").is_checked()
+    assert not other.locator("[data-sheet-visit]").is_visible()
+
+    choice.uncheck()  # now what is shown is saved on the device again
+    assert page.evaluate(f"localStorage.getItem('{PLAN_KEY}')") == "Only in this tab"
+    assert page.evaluate("Object.keys(sessionStorage).filter(k => k.includes('guide:'))") == []
+
+
+def test_notes_are_kept_under_the_sites_own_path(browser, site, tmp_path) -> None:
+    (tmp_path / "our-guide").symlink_to(site.site)  # the guide published in a sub-folder
+    server = Server(tmp_path)
+    page = browser.new_page()
+    try:
+        page.goto(server.url("our-guide/tools/30-day-worksheet/"), wait_until="networkidle")
+        _field(page, PLAN).fill("Ours")
+        assert page.evaluate("Object.keys(localStorage).filter(k => k.includes('sheet'))") \
+            == ["/our-guide/.guide:sheet:30-day-worksheet:plan:changes"]
+    finally:
+        page.close()
+        server.close()
 
 
 def test_the_print_button_prints(watched, server) -> None:

@@ -96,7 +96,6 @@ var guideChecklist = (() => {
     try { return Object.keys(area(session)).filter(key => key.startsWith(start)); } catch { return []; }
   };
   const wipe = (session, start) => keys(session, start).forEach(key => area(session).removeItem(key));
-  try { visitOnly = !!area(true).getItem(VISIT); } catch { /* blocked */ }
 
   // Read, `update`, write back. Storage that throws, or holds what we cannot read, is left
   // alone: the visit goes on in memory.
@@ -158,15 +157,23 @@ var guideChecklist = (() => {
     document.dispatchEvent(new CustomEvent("guide:ticks"));
   }
 
-  // What is shown moves to this tab's storage, or back.
+  // What is shown moves to this tab's storage, or back. The choice is one for the whole site:
+  // turned off, whatever else this tab kept (the worksheets' notes) is saved on the device too.
   function setVisitOnly(on) {
     const shown = all();
     try { on ? area(true).setItem(VISIT, "1") : area(true).removeItem(VISIT); } catch { /* blocked */ }
     visitOnly = on;
     trouble = {};
     for (const id in shown) sync(id, () => shown[id]);
-    if (!on) wipe(true, prefix);
+    if (on) return;
+    wipe(true, prefix);
+    keys(true, scope + "guide:").forEach(key => {
+      try { area(false).setItem(key, area(true).getItem(key)); } catch { /* full or blocked */ }
+      area(true).removeItem(key);
+    });
   }
+  // For the worksheets' own "Don't save on this device".
+  G.setVisitOnly = on => { setVisitOnly(on); drawAll(); };
 
   function download() {
     const link = document.createElement("a");
@@ -202,9 +209,9 @@ var guideChecklist = (() => {
       if (month) root.shown = month === now(root) ? null : month;
       if (button.matches("[data-import]")) return root.querySelector("[data-file]").click();
       if (button.matches("[data-export]")) download();
-      // Forget all this site stored: under Material's scope, and other tools' "guide:" keys.
+      // Forget all this site stored under Material's scope: ticks, worksheet notes, settings.
       if (button.matches("[data-forget]") && confirm(say(root, "confirm"))) {
-        for (const start of [scope, "guide:"]) [false, true].forEach(session => wipe(session, start));
+        [false, true].forEach(session => wipe(session, scope));
         memory = {};
         trouble = {};
         notice = "forgot";
@@ -218,6 +225,11 @@ var guideChecklist = (() => {
   G.ticks = (id, period = G.month()) => G.ticked(sync(id), period);
 
   addEventListener("storage", event => { if (!event.key || event.key.startsWith(scope)) drawAll(); });
-  const start = () => { roots().forEach(setUp); drawAll(); };
+  // The choice may have changed on another page (a worksheet) since this script loaded.
+  const start = () => {
+    try { visitOnly = !!area(true).getItem(VISIT); } catch { /* blocked */ }
+    roots().forEach(setUp);
+    drawAll();
+  };
   window.document$ ? document$.subscribe(start) : start();
 })();

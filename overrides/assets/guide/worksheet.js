@@ -1,16 +1,32 @@
 /* Worksheets: print them, and keep what is written on them in this browser only.
  *
- * Each field carries data-key="guide:sheet:<sheet>:<section>:<item>[:copy]" (ids from the data).
+ * Each field carries data-key="guide:sheet:<sheet>:<section>:<item>[:copy]" (ids from the data),
+ * stored under Material's scope (the site's path), so two guides on one host never mix.
+ * "Don't save on this device" is one choice for the whole site, kept by checklist.js: while it is
+ * on, notes live in this tab's sessionStorage and are gone when the tab closes.
  * Without JavaScript the blank sheet still prints: the buttons stay hidden and nothing is kept.
  */
 (function () {
   "use strict";
 
-  // localStorage, or null when the browser refuses it (private modes, blocked storage)
+  var scope = (window.__md_scope ? window.__md_scope.pathname : "/") + ".";
+  var NOTES = scope + "guide:sheet:";
+  var VISIT = scope + "guide:visit-only";
+
+  function visitOnly() {
+    try {
+      return Boolean(window.sessionStorage.getItem(VISIT));
+    } catch (error) {
+      return false;
+    }
+  }
+
+  // localStorage, or this tab's sessionStorage for "Don't save on this device", or null when
+  // the browser refuses it (private modes, blocked storage)
   function openStorage() {
     try {
-      var storage = window.localStorage;
-      var probe = "guide:sheet:probe";
+      var storage = visitOnly() ? window.sessionStorage : window.localStorage;
+      var probe = NOTES + "probe";
       storage.setItem(probe, probe);
       storage.removeItem(probe);
       return storage;
@@ -18,6 +34,7 @@
       return null;
     }
   }
+
 
   // Text boxes gain lines as they fill, so nothing is cut off on screen or on paper
   function grow(field) {
@@ -29,7 +46,7 @@
   }
 
   function load(field, storage) {
-    var value = storage ? storage.getItem(field.dataset.key) : null;
+    var value = storage ? storage.getItem(scope + field.dataset.key) : null;
     if (field.type === "checkbox") {
       field.checked = value === "1";
     } else {
@@ -42,23 +59,38 @@
     var value = field.type === "checkbox" ? (field.checked ? "1" : "") : field.value;
     if (!storage) return;
     try {
-      if (value) storage.setItem(field.dataset.key, value);
-      else storage.removeItem(field.dataset.key);
+      if (value) storage.setItem(scope + field.dataset.key, value);
+      else storage.removeItem(scope + field.dataset.key);
     } catch (error) {
       // Storage full or revoked: the sheet keeps working for this visit
     }
   }
 
-  function clear(sheet, fields, storage) {
+  function clear(sheet, fields) {
     if (!window.confirm("Clear everything written on this sheet? This cannot be undone.")) return;
-    var prefix = "guide:sheet:" + sheet.dataset.sheet + ":";
-    if (storage) {
-      Object.keys(storage)
-        .filter(function (key) { return key.indexOf(prefix) === 0; })
-        .forEach(function (key) { storage.removeItem(key); });
-    }
+    var prefix = NOTES + sheet.dataset.sheet + ":";
+    [window.localStorage, window.sessionStorage].forEach(function (area) {
+      try {
+        Object.keys(area)
+          .filter(function (key) { return key.indexOf(prefix) === 0; })
+          .forEach(function (key) { area.removeItem(key); });
+      } catch (error) {
+        // Blocked storage holds nothing of this sheet
+      }
+    });
     fields.forEach(function (field) { load(field, null); });
     sheet.querySelector("[data-sheet-status]").textContent = "This sheet is blank again.";
+  }
+
+  // "Don't save on this device", one choice for the site that the checklist keeps: what is shown
+  // goes on in this tab only and nothing new is saved; turned off, all this tab kept is saved.
+  function setVisitOnly(on, fields) {
+    if (window.guideChecklist && window.guideChecklist.setVisitOnly) {
+      window.guideChecklist.setVisitOnly(on);
+    }
+    var storage = openStorage();
+    fields.forEach(function (field) { save(field, storage); });
+    return storage;
   }
 
   function setUp(sheet) {
@@ -87,9 +119,20 @@
       window.print();
     });
     sheet.querySelector("[data-sheet-clear]").addEventListener("click", function () {
-      clear(sheet, fields, storage);
+      clear(sheet, fields);
     });
-    sheet.querySelector("[data-sheet-unsaved]").hidden = Boolean(storage);
+    var choice = sheet.querySelector("[data-sheet-visit-only]");
+    function explain() {
+      choice.checked = storage === window.sessionStorage;
+      sheet.querySelector("[data-sheet-unsaved]").hidden = Boolean(storage);
+      sheet.querySelector("[data-sheet-visit]").hidden = !choice.checked;
+      choice.parentNode.hidden = !storage;
+    }
+    choice.addEventListener("change", function () {
+      storage = setVisitOnly(choice.checked, fields);
+      explain();
+    });
+    explain();
     sheet.querySelector(".guide-sheet__tools").hidden = false;
   }
 
