@@ -109,6 +109,28 @@ def test_the_link_is_in_view_on_phones_and_desktops_while_scrolling(
     assert box["y"] >= 0 and box["y"] + box["height"] <= size["height"]
 
 
+def _overlap(a: dict, b: dict) -> bool:
+    return (a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+            and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"])
+
+
+@pytest.mark.parametrize("size", [{"width": 320, "height": 568}, {"width": 360, "height": 640},
+                                  {"width": 768, "height": 1024}])
+def test_on_phones_and_tablets_the_link_sits_in_the_header_beside_its_buttons(
+        watched, server, size) -> None:
+    watched.set_viewport_size(size)
+    watched.goto(server.url("library/rituals/"), wait_until="networkidle")
+    watched.mouse.wheel(0, 3000)
+    watched.wait_for_timeout(200)
+    box = watched.get_by_role("link", name="Leave this site quickly").bounding_box()
+    header = watched.locator(".md-header").bounding_box()
+    assert box and header["y"] <= box["y"] and box["y"] + box["height"] <= header["height"]
+    for neighbour in (".md-header__title", ".md-header__option",
+                      '.md-header__button[for="__search"]', '.md-header__button[for="__drawer"]'):
+        near = watched.locator(neighbour).first.bounding_box()
+        assert near and not _overlap(box, near), neighbour
+
+
 def test_the_link_is_not_printed(watched, server) -> None:
     watched.goto(server.url(""), wait_until="networkidle")
     watched.emulate_media(media="print")
