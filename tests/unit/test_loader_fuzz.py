@@ -33,7 +33,8 @@ documents = st.recursive(scalars, lambda inner: st.one_of(
     st.lists(inner, max_size=5), st.dictionaries(keys, inner, max_size=6)), max_leaves=40)
 
 
-def _check(text: str, examples: list[int]) -> None:
+def _check(text: str, examples: list[int]) -> bool:
+    """Load `text`; True when it got as far as the entries (a guide, or an entry's fault)."""
     examples[0] += 1
     try:
         result = load_text(text, "data/fuzz.yml")
@@ -43,8 +44,9 @@ def _check(text: str, examples: list[int]) -> None:
             assert problem.file == "data/fuzz.yml" and problem.line >= 1 and problem.column >= 1
             assert str(problem).startswith(f"data/fuzz.yml:{problem.line}:{problem.column}: ")
             assert "\n" not in str(problem)
-    else:
-        assert isinstance(result, Guide)
+        return any(problem.entry for problem in error.problems)
+    assert isinstance(result, Guide)
+    return True
 
 
 def test_random_documents(record_property) -> None:
@@ -114,3 +116,49 @@ def test_mutations_of_the_real_data(record_property) -> None:
     run()
     record_property("fuzz_examples", f"mutated data files: {examples[0]}")
     assert examples[0] >= 100
+
+
+# What an editor might put in place of any value, or of a whole entry or list.
+ODD_VALUES = [None, "", " ", 0, -1, 12, 1.5, 10**9, True, "fortnightly", "Bad Id", "x" * 200,
+              "25:00", "8:00", "<script>alert(1)</script>", "[a](guide:nowhere)", "[](guide:)",
+              [], [None], ["a"], [{}], {}, {"id": "x"}, {"unknown": 1}]
+
+
+def _places(node: object, path: tuple = ()) -> list[tuple]:
+    """The path of every value inside a loaded document, the document's own lists included."""
+    found = [path] if path else []
+    items = node.items() if isinstance(node, dict) else enumerate(node) \
+        if isinstance(node, list) else []
+    for key, value in items:
+        found += _places(value, (*path, key))
+    return found
+
+
+def _replace(document: object, path: tuple, value: object) -> None:
+    *parents, last = path
+    for key in parents:
+        document = document[key]
+    document[last] = value
+
+
+def test_odd_values_in_the_real_data(record_property) -> None:
+    """Values swapped inside real entries: every check of every field gets bad input."""
+    examples, deep = [0], [0]
+    sources = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in REAL_FILES]
+
+    @SETTINGS
+    @given(st.sampled_from(range(len(sources))), st.integers(0, 2**32), st.integers(1, 4))
+    def run(which: int, seed: int, count: int) -> None:
+        chooser = random.Random(seed)
+        document = yaml.safe_load(yaml.safe_dump(sources[which]))  # a fresh copy
+        for _ in range(count):
+            places = _places(document)
+            if places:
+                _replace(document, chooser.choice(places), chooser.choice(ODD_VALUES))
+        text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+        deep[0] += _check(text, examples)
+
+    run()
+    record_property("fuzz_examples", f"odd values in real entries: {examples[0]}")
+    assert examples[0] >= 100
+    assert deep[0] >= examples[0] * 0.8  # nearly all reach the entries' own checks
