@@ -37,7 +37,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Load and check the data together with every hand-written page, then add generated pages."""
     global _site
     root = Path(config.config_file_path).parent
-    pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
+    pages = {f.src_uri: f.content_bytes for f in files.documentation_pages()}  # core decodes
     try:
         _site = GuideSite.load(root / "data", _template_dirs(config), pages, root=root,
                                docs_name=Path(config.docs_dir).name,
@@ -94,7 +94,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Rebuild the table of contents so that it includes the headings of embedded entries."""
+    """Fail on a `guide:` link left dead; rebuild the table of contents so that it includes the
+    headings of embedded entries."""
+    assert _site is not None
+    problems = _site.check_html(page.file.src_uri, html, lambda: page.file.content_string)
+    if problems:
+        raise PluginError(str(GuideError(problems)))
     if 'class="guide-' in html:
         page.toc = get_toc(toc_tokens(html))
     return html

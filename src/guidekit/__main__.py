@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(json_schema(), indent=2, sort_keys=True))
         return 0
     docs = args.root / "content"
-    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8")
+    pages = {p.relative_to(docs).as_posix(): p.read_bytes()  # decoded (and checked) by the core
              for p in sorted(docs.rglob("*.md"))}
     try:
         GuideSite.load(args.root / "data", [args.root / "overrides"], pages, root=args.root)

@@ -11,6 +11,7 @@ import html
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .errors import Problem
 from .loader import Guide
 from .models import CADENCES
 
@@ -41,6 +42,8 @@ INDEX_PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
 class GeneratedPage:
     src_uri: str
     markdown: str
+    entry: str | None = None  # the entry a page of its own is for
+    title: str = ""
 
 
 def home(guide: Guide, entry_id: str) -> tuple[str, str]:
@@ -64,20 +67,39 @@ def _pages(guide: Guide) -> Iterator[GeneratedPage]:
         sections = list(_sections(guide, kind))
         if sections:
             listings.append((path, title))
-            yield GeneratedPage(path, _page(title, sections))
+            yield GeneratedPage(path, _page(title, sections), title=title)
     for path, (title, kinds) in INDEX_PAGES.items():
         sections = [_embeds(kind, [e.id for e in _in_order(guide, kind)]) for kind in kinds
                     if guide.of_kind(kind)]
         if sections:
             listings.append((path, title))
-            yield GeneratedPage(path, _page(title, sections))
+            yield GeneratedPage(path, _page(title, sections), title=title)
     for kind, pattern in OWN_PAGES.items():
         for entry in guide.of_kind(kind):
             yield GeneratedPage(pattern.format(id=entry.id),
-                                _page(entry.title, [_embeds(kind, [entry.id])]))
+                                _page(entry.title, [_embeds(kind, [entry.id])]), entry=entry.id)
     links = "\n".join(f"- [{html.escape(title)}](../{path})" for path, title in listings
                       if path != "library/index.md")
-    yield GeneratedPage("library/index.md", _page("The library", [links]))
+    yield GeneratedPage("library/index.md", _page("The library", [links]), title="The library")
+
+
+def page_collisions(guide: Guide, made: list[GeneratedPage]) -> list[Problem]:
+    """An entry whose page would take the place of another generated page."""
+    problems, first = [], {}
+    for page in made:
+        other = first.setdefault(page.src_uri, page)
+        if other is page:
+            continue
+        for mine, theirs in ((page, other), (other, page)):
+            if mine.entry is None:
+                continue
+            record = guide.records[mine.entry]
+            clash = (f"entry '{theirs.entry}'" if theirs.entry
+                     else f"the generated page '{theirs.title}'")
+            problems.append(Problem(record.file, *record.where("id"),
+                                    f"its page {page.src_uri} would also be the page of {clash}",
+                                    entry=mine.entry, field="id", hint="choose another id"))
+    return problems
 
 
 def _in_order(guide: Guide, kind: str) -> list:

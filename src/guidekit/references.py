@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import types
 import typing
 from collections.abc import Iterator
@@ -14,9 +13,7 @@ from pydantic import BaseModel
 from .errors import Problem, did_you_mean
 from .loader import Guide, Record
 from .models import Ref
-
-# A link to an entry from YAML text or Markdown: [words](guide:weekly-video-date)
-LINK = re.compile(r"\[(?P<text>[^\]]*)\]\(guide:(?P<id>[^)\s]*)\)")
+from .text import LINK
 
 
 @dataclass(frozen=True)
@@ -85,6 +82,11 @@ def _walk_value(value: Any, annotation: Any, path: str) -> Iterator[tuple[str, s
 def check_reference(guide: Guide, target: str, kind: str | None
                     ) -> tuple[str, str | None] | None:
     """Why a reference is wrong and a hint, or None when it resolves."""
+    if not target:
+        return "write the entry's id after guide:", None
+    if "#" in target:
+        return (f"guide: links take an entry id only, without #{target.partition('#')[2]}",
+                f"write guide:{target.partition('#')[0]}")
     record = guide.records.get(target)
     if record is None and target in guide.broken:
         return None  # already reported where that entry is written

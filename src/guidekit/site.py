@@ -5,6 +5,7 @@ This is the one object an adapter (the MkDocs hooks) talks to. It never imports 
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -23,15 +24,17 @@ from .directives import Directive, rewrite, scan
 from .errors import GuideError, Problem, did_you_mean
 from .loader import Guide, read_guide
 from .models import KINDS
-from .pages import GeneratedPage, generated_pages, home
+from .pages import GeneratedPage, generated_pages, home, page_collisions
 from .paths import render_next_steps
 from .references import Index, Use, check_reference, index_data
-from .text import html_block, inline, plain
+from .text import decode_page, html_block, inline, plain
 
 # Resolves a path in the docs folder (with an optional #anchor) to a URL relative to the page.
 UrlFor = Callable[[str], str]
 ENTRY_KINDS = frozenset(KINDS.values())
 _TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+# A link to an entry that no directive turned into a real one
+_DEAD_LINK = re.compile(r"""\bhref\s*=\s*["']?\s*(guide\s*:[^"'\s>]*)""", re.IGNORECASE)
 _META_TITLE = re.compile(r"\A---\s*\n(?:.*\n)*?title:\s*[\"']?(.+?)[\"']?\s*\n(?:.*\n)*?---",
                          re.MULTILINE)
 
@@ -43,12 +46,15 @@ class GuideSite:
     env: Environment
     page_titles: dict[str, str] = field(default_factory=dict)
     made: list[GeneratedPage] = field(default_factory=list)  # every page the data makes
+    docs_name: str = "content"
+    written: set[str] = field(default_factory=set)  # pages an author wrote, by path
 
     @classmethod
-    def load(cls, data_dir: Path, template_dirs: list[Path], pages: Mapping[str, str],
+    def load(cls, data_dir: Path, template_dirs: list[Path], pages: Mapping[str, str | bytes],
              *, root: Path | None = None, docs_name: str = "content",
              cache_dir: Path | None = None) -> GuideSite:
-        """Load the data and scan `pages` ({path in docs folder: Markdown}); raise every problem.
+        """Load the data and scan `pages` ({path in docs folder: Markdown, as text or as the
+        file's bytes}); raise every problem.
 
         Compiled templates are kept in `cache_dir`, when given, for the next build.
 
@@ -58,16 +64,19 @@ class GuideSite:
         guide, problems = read_guide(data_dir, root=root)
         index, found = index_data(guide)
         problems.extend(found)
-        site = cls(guide, index, _environment(template_dirs, cache_dir))
+        site = cls(guide, index, _environment(template_dirs, cache_dir), docs_name=docs_name)
         site.made = generated_pages(guide)
+        problems.extend(page_collisions(guide, site.made))
+        pages, unreadable = _decoded(pages, docs_name)
+        problems.extend(unreadable)
+        site.written = set(pages)
         all_pages = {p.src_uri: p.markdown for p in site.made if p.src_uri not in pages}
         all_pages.update(pages)
         for src_uri, markdown in all_pages.items():
             if guide.broken and src_uri not in pages:
                 continue  # generated from entries that failed: nothing new to report
             site.page_titles[src_uri] = page_title(markdown, src_uri)
-            name = f"{docs_name}/{src_uri}" if src_uri in pages else f"(generated) {src_uri}"
-            problems.extend(site._scan_page(src_uri, name, markdown))
+            problems.extend(site._scan_page(src_uri, site._name(src_uri), markdown))
         problems.extend(site._check_paths(all_pages))
         if problems:
             raise GuideError(problems)
@@ -98,28 +107,61 @@ class GuideSite:
             error = self._check(directive)
             if error:
                 problems.append(Problem(name, directive.line, directive.column, error[0],
-                                        entry=directive.id, hint=error[1],
-                                        field=f"guide:{directive.kind or 'link'}"))
+                                        entry=directive.id or None, hint=error[1],
+                                        field=f"guide:{directive.kind or 'link'}"
+                                        if not directive.error else None))
             elif directive.kind != "table":
                 self.index.add(Use(src_uri, directive.id, directive.kind or "link",
                                    from_page=True))
         return problems
 
+    def _name(self, src_uri: str) -> str:
+        """How problems name a page: its file, or what it is generated from."""
+        return (f"{self.docs_name}/{src_uri}" if src_uri in self.written
+                else f"(generated) {src_uri}")
+
     def _check(self, directive: Directive) -> tuple[str, str | None] | None:
+        kinds = sorted(ENTRY_KINDS | {"table"})
+        if directive.error:
+            kind = directive.kind if directive.kind in kinds else next(
+                iter(difflib.get_close_matches(directive.kind or "", kinds, n=1)), "KIND")
+            return directive.error, f"expected <!-- guide:{kind} {directive.id or 'ID'} -->"
         if directive.kind == "table":
             return self._check_table(directive.id)
         if directive.kind is not None and directive.kind not in ENTRY_KINDS:
             return (f"unknown kind '{directive.kind}' in an embed",
-                    f"expected one of {', '.join(sorted(ENTRY_KINDS))}")
+                    did_you_mean(directive.kind, kinds)
+                    or f"expected one of {', '.join(sorted(ENTRY_KINDS))}")
         return check_reference(self.guide, directive.id, directive.kind)
+
+    def check_html(self, src_uri: str, html: str, source: Callable[[], str]) -> list[Problem]:
+        """A built page must hold no `guide:` link left dead (a form no directive recognised).
+
+        `source` gives the page's Markdown, read only to point at such a link.
+        """
+        problems = []
+        for match in _DEAD_LINK.finditer(html):
+            link = match[1]
+            at = source().lower().find(link.lower())
+            line = source().count("\n", 0, at) + 1 if at >= 0 else 1
+            column = at - source().rfind("\n", 0, at) if at >= 0 else 1
+            problems.append(Problem(
+                self._name(src_uri), line, column,
+                f"the link '{link}' was not turned into a link to an entry",
+                hint="write it as [words](guide:ID) or [](guide:ID)"))
+        return problems
 
     def render_page(self, src_uri: str, markdown: str, url_for: UrlFor) -> str:
         """The page's Markdown with every directive replaced: embeds by HTML, links by links."""
 
         def replace(directive: Directive) -> str:
             if directive.kind is None:
+                url = _relative(src_uri, self.target(directive.id))
+                title = f" {directive.title}" if directive.title else ""
+                if directive.label:
+                    return f"[{directive.label}]: {url}{title}"
                 text = directive.text or _escape_md(plain(self.guide.get(directive.id).title))
-                return f"[{text}]({_relative(src_uri, self.target(directive.id))})"
+                return f"[{text}]({url}{title})"
             if directive.kind == "table":
                 return "\n\n" + self.render_table(directive.id, src_uri, url_for) + "\n\n"
             level = min(max(directive.depth + 1, 2), 6)
@@ -152,7 +194,7 @@ class GuideSite:
         url = self._entry_urls(url_for)
         html = self.env.get_template(_table_template(kind)).render(
             entries=entries, kind=kind, url=url, get=self.guide.get, guide=self.guide,
-            text=lambda value: inline(value, url),
+            text=lambda value: inline(value, url, self._title),
             at_home=all(home(self.guide, e.id)[0] == src_uri for e in entries))
         return html_block(html)
 
@@ -168,7 +210,7 @@ class GuideSite:
         url = self._entry_urls(url_for)
 
         def text(value: str) -> Markup:
-            return inline(value, url)
+            return inline(value, url, self._title)
 
         at_home = target == src_uri
         html = self.env.get_template(f"partials/guide/{record.kind}.html").render(
@@ -179,6 +221,9 @@ class GuideSite:
             mentioned_in=self._mentioned_in(entry_id, src_uri, url_for), guide=self.guide,
         )
         return html_block(html)
+
+    def _title(self, entry_id: str) -> str:
+        return self.guide.get(entry_id).title
 
     def target(self, entry_id: str) -> str:
         """Where an entry is shown in full: its page in the docs folder, with its #anchor."""
@@ -207,6 +252,19 @@ def page_title(markdown: str, src_uri: str) -> str:
         if match:
             return match[1].strip()
     return Path(src_uri).stem.replace("-", " ").capitalize()
+
+
+def _decoded(pages: Mapping[str, str | bytes], docs_name: str
+             ) -> tuple[dict[str, str], list[Problem]]:
+    """Every page as text, and a problem for each page that is not UTF-8."""
+    texts, problems = {}, []
+    for src_uri, content in pages.items():
+        text = content if isinstance(content, str) else decode_page(content,
+                                                                    f"{docs_name}/{src_uri}")
+        if isinstance(text, Problem):
+            problems.append(text)
+        texts[src_uri] = "" if isinstance(text, Problem) else text  # still a page of the site
+    return texts, problems
 
 
 def _table_template(kind: str) -> str:

@@ -7,42 +7,75 @@ from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
-_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)\)")
+from .errors import Problem
+
+# A link to an entry, in YAML text or Markdown: [words](guide:weekly-video-date). Forgiving on
+# purpose (any case, spaces, <angle brackets>, a "title"), so that no such link is left dead.
+LINK = re.compile(
+    r"\[(?P<text>[^\]\n]*)\]\(\s*<?\s*guide\s*:\s*(?P<id>[^\s<>()\"']*)\s*>?"
+    r"(?:\s+(?P<title>\"[^\"\n]*\"|'[^'\n]*'))?\s*\)", re.IGNORECASE)
+# Any other link, whose URL must be safe to show
+_URL_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>[^()\s]+)\)")
 _STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _EM = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
 _SAFE_URL = re.compile(r"^(https?://|mailto:|tel:)[^\s\"'<>]+$")
 
 
-def inline(text: str, resolve: Callable[[str], str]) -> Markup:
+def inline(text: str, resolve: Callable[[str], str],
+           title: Callable[[str], str] | None = None) -> Markup:
     """Escape `text`, then allow **strong**, *emphasis* and [links](url).
 
-    `resolve` turns an entry id from a `guide:ID` link into a URL. Other links must be http(s),
-    mailto: or tel:; anything else is shown as plain text.
+    `resolve` turns an entry id from a `guide:ID` link into a URL, and `title` gives the entry's
+    title for a link with empty text, `[](guide:ID)`. Other links must be http(s), mailto: or
+    tel:; anything else is shown as plain text.
     """
-    escaped = str(escape(text))
-
-    def link(match: re.Match[str]) -> str:
-        url = match["url"].replace("&amp;", "&")
-        if url.startswith("guide:"):
-            href = resolve(url.removeprefix("guide:"))
-        elif _SAFE_URL.match(url):
-            href = url
-        else:
-            return match[0]
-        return f'<a href="{escape(href)}">{match["text"]}</a>'
-
-    escaped = _LINK.sub(link, escaped)
-    escaped = _STRONG.sub(r"<strong>\1</strong>", escaped)
-    escaped = _EM.sub(r"<em>\1</em>", escaped)
-    return Markup(escaped)
+    parts: list[str] = []
+    last = 0
+    for match in _ANY_LINK.finditer(text):
+        parts += [str(escape(text[last:match.start()])), _link(match, resolve, title)]
+        last = match.end()
+    parts.append(str(escape(text[last:])))
+    html = _STRONG.sub(r"<strong>\1</strong>", "".join(parts))
+    return Markup(_EM.sub(r"<em>\1</em>", html))
 
 
 def plain(text: str) -> str:
     """`text` without the Markdown subset: for titles in other formats (calendars, tables)."""
-    text = _LINK.sub(lambda m: m["text"], text)
+    text = _ANY_LINK.sub(lambda m: m["text"] or m["url_text"] or "", text)
     return _EM.sub(r"\1", _STRONG.sub(r"\1", text))
 
 
 def html_block(html: str) -> str:
     """Rendered HTML ready to stand in Markdown: blank lines would end its raw HTML block early."""
     return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+_ANY_LINK = re.compile(
+    f"{LINK.pattern}|{_URL_LINK.pattern.replace('?P<text>', '?P<url_text>')}", re.IGNORECASE)
+
+
+def _link(match: re.Match[str], resolve: Callable[[str], str],
+          title: Callable[[str], str] | None) -> str:
+    if match["id"] is not None:  # guide:ID
+        words = match["text"] or (plain(title(match["id"])) if title else "")
+        if not words:
+            return str(escape(match[0]))
+        return f'<a href="{escape(resolve(match["id"]))}">{escape(words)}</a>'
+    if match["url_text"] and _SAFE_URL.match(match["url"]):
+        return f'<a href="{escape(match["url"])}">{escape(match["url_text"])}</a>'
+    return str(escape(match[0]))
+
+
+def decode_page(data: bytes, name: str) -> str | Problem:
+    """A Markdown page's text (UTF-8, with or without a BOM), or the problem that stops it."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        start = data.rfind(b"\n", 0, error.start) + 1
+        line = data.count(b"\n", 0, error.start) + 1
+        column = len(data[start:error.start].decode("utf-8-sig", errors="replace")) + 1
+        byte = data[error.start:error.start + 1]
+        guess = byte.decode("cp1252", errors="replace")
+        maybe = f", maybe '{guess}'" if guess.isprintable() and guess != "\ufffd" else ""
+        return Problem(name, line, column, f"this page is not saved as UTF-8 (byte "
+                       f"0x{byte.hex().upper()}{maybe}): save it as UTF-8")
