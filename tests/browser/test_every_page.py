@@ -1,4 +1,5 @@
-"""Every built page, in Chromium: nothing leaves the site, no errors, no axe violations."""
+"""Every built page, in Chromium: nothing leaves the site, no errors, no axe violations, and a
+way to leave quickly in view."""
 
 from __future__ import annotations
 
@@ -13,8 +14,17 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("page_path", built_site().pages())
 
 
+def _quick_exit_in_view(page) -> None:
+    leave = page.get_by_role("link", name="Leave this site quickly", exact=True)
+    assert leave.count() == 1 and leave.is_visible() and leave.is_enabled()
+    assert page.evaluate("""() => { const box = document.querySelector('[data-guide-quick-exit]')
+        .getBoundingClientRect(); return box.top >= 0 && box.bottom <= innerHeight
+        && box.left >= 0 && box.right <= innerWidth; }""")
+
+
 def test_page_is_private_clean_and_accessible(watched, server, page_path: str) -> None:
     watched.goto(server.url(page_path), wait_until="networkidle")
+    _quick_exit_in_view(watched)
     violations = axe_violations(watched)
     summary = [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
                for v in violations]
@@ -26,6 +36,7 @@ def test_page_in_dark_palette_on_a_phone(watched, server, page_path: str) -> Non
     watched.set_viewport_size({"width": 375, "height": 740})
     watched.goto(server.url(page_path), wait_until="networkidle")
     assert watched.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    _quick_exit_in_view(watched)
     summary = [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
                for v in axe_violations(watched)]
     assert not summary, f"axe found on /{page_path} (dark, phone):\n" + "\n".join(summary)
