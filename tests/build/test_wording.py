@@ -1,0 +1,60 @@
+"""What the script cards and the situations table say reads as plain, warm English."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import get_args
+
+from guidekit.loader import load_guide
+from guidekit.models import Speaker
+from tests.support.project import ROOT
+
+GUIDE = load_guide(ROOT / "data")
+
+# How each allowed speaker reads on a card; a new value in the model must be added here
+READS = {
+    "hurt partner": "For the hurt partner",
+    "partner who broke trust": "For the partner who broke trust",
+    "either partner": "For either partner",
+    "both partners": "For both partners",
+}
+CARD = re.compile(r'<article class="guide-entry guide-script" data-guide-id="([^"]+)">.*?'
+                  r'<span class="guide-meta__item">([^<]*)</span>', re.DOTALL)
+
+
+def test_every_speaker_the_data_may_use_has_a_reading() -> None:
+    assert set(READS) == set(get_args(Speaker))
+
+
+def test_each_script_card_says_who_it_is_for_in_plain_words(site) -> None:
+    cards = [(page, *card) for page in site.pages() for card in CARD.findall(site.html(page))]
+    assert len(cards) >= len(GUIDE.of_kind("script")), "script cards not found"
+    for page, script_id, says in cards:
+        assert says == READS[GUIDE.get(script_id).speaker], f"{page}: {script_id} says '{says}'"
+    for page in site.pages():
+        html = site.html(page)
+        assert not re.search(r"\bthe (either|both)\b", html, re.IGNORECASE), page
+
+
+def test_empty_cells_of_the_situations_table_are_a_quiet_dash(site) -> None:
+    html = site.html("library/situations/")
+    assert "None yet" not in html
+    table = html[html.index('<div class="guide-table guide-table--situations"'):]
+    table = table[:table.index("</table>")]
+    cells = re.findall(r"<td data-label=[^>]*>(.*?)</td>", table, re.DOTALL)
+    empty = [cell for cell in cells if "<a " not in cell]
+    assert cells and empty, "the table has no empty cells to check"
+    for cell in empty:
+        assert re.fullmatch(r'<span aria-hidden="true" data-search-exclude>&mdash;</span>'
+                            r'<span class="guide-sr" data-search-exclude>nothing here yet</span>',
+                            cell.strip()), cell
+
+
+def test_search_results_never_show_the_empty_cells(site) -> None:
+    index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    situations = [doc["text"] for doc in index["docs"]
+                  if doc["location"].startswith("library/situations/")]
+    assert situations, "the situations page is not in the search index"
+    for text in situations:
+        assert "None yet" not in text and "nothing here yet" not in text
