@@ -20,13 +20,16 @@ EMBED = re.compile(r"<!--\s*guide:(?P<kind>[a-z]+)[ \t]+(?P<id>[^\s>]+?)\s*-->")
 # What looks meant as an embed but is not one: reported, never left as an invisible comment
 _LOOSE = re.compile(r"<!--\s*guide\b(?P<body>.*?)(?:-->|$)", re.IGNORECASE)
 _LOOSE_PARTS = re.compile(r"\s*[:\s]\s*(?P<kind>[A-Za-z]+)?(?:\s+(?P<id>[^\s>]+))?")
+# A link to an entry in raw HTML, or one left in a page that no form above turned into a link
+DEAD_LINK = re.compile(r"""\bhref\s*=\s*["']?\s*(?P<href>guide\s*:[^"'\s>]*)""", re.IGNORECASE)
 # A code span: a run of backticks closed by a run of the same length
 _CODE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
 # One pass over a line finds each of these once, leftmost first: what it writes is never rescanned
 _LINE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in (
     ("code", _CODE.pattern),
     ("embed", EMBED.pattern.replace("?P<kind>", "?P<ekind>").replace("?P<id>", "?P<eid>")),
-    ("link", f"(?i:{LINK.pattern})"), ("loose", f"(?i:{_LOOSE.pattern})"))))
+    ("link", f"(?i:{LINK.pattern})"), ("loose", f"(?i:{_LOOSE.pattern})"),
+    ("raw", f"(?i:{DEAD_LINK.pattern})"))))
 _DEFINITION = re.compile(
     r"^(?P<lead> {0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*)<?\s*guide\s*:\s*(?P<id>[^\s<>\"']*)\s*>?"
     r"(?P<title>[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*$", re.IGNORECASE)
@@ -42,7 +45,8 @@ _INDENT = re.compile(r"^(?: {4}|\t| {0,3}\t)")
 class Directive:
     """One embed (kind set) or link (kind None) found on a page, 1-based position.
 
-    `error` is set when the author's syntax is wrong rather than the id.
+    `error` is set when the author's syntax is wrong rather than the id (an embed's when `kind`
+    is set, else a link's).
     """
 
     line: int
@@ -126,9 +130,17 @@ def _rewrite_line(line: str, number: int, depth: int,
         if match["link"] is not None:
             return replace(Directive(number, column, None, match["id"], match["text"],
                                      depth=depth, title=match["title"] or ""))
+        if match["raw"] is not None:
+            return replace(Directive(number, match.start("href") + 1, None, "", depth=depth,
+                                     error=dead_link(match["href"])))
         return replace(_misspelt_embed(match, number, depth))
 
     return _LINE.sub(one, line)
+
+
+def dead_link(href: str) -> str:
+    """What is wrong with a `guide:` link written in a form that never becomes a real link."""
+    return f"the link '{href}' was not turned into a link to an entry"
 
 
 def _misspelt_embed(match: re.Match[str], number: int, depth: int) -> Directive:

@@ -20,7 +20,7 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
-from .directives import Directive, rewrite, scan
+from .directives import DEAD_LINK, Directive, dead_link, rewrite, scan
 from .errors import GuideError, Problem, did_you_mean
 from .loader import Guide, read_guide
 from .models import KINDS
@@ -33,8 +33,7 @@ from .text import decode_page, html_block, inline, plain
 UrlFor = Callable[[str], str]
 ENTRY_KINDS = frozenset(KINDS.values())
 _TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
-# A link to an entry that no directive turned into a real one
-_DEAD_LINK = re.compile(r"""\bhref\s*=\s*["']?\s*(guide\s*:[^"'\s>]*)""", re.IGNORECASE)
+_LINK_FORM = "write it as [words](guide:ID) or [](guide:ID)"
 _META_TITLE = re.compile(r"\A---\s*\n(?:.*\n)*?title:\s*[\"']?(.+?)[\"']?\s*\n(?:.*\n)*?---",
                          re.MULTILINE)
 
@@ -122,6 +121,8 @@ class GuideSite:
 
     def _check(self, directive: Directive) -> tuple[str, str | None] | None:
         kinds = sorted(ENTRY_KINDS | {"table"})
+        if directive.error and directive.kind is None:
+            return directive.error, _LINK_FORM
         if directive.error:
             kind = directive.kind if directive.kind in kinds else next(
                 iter(difflib.get_close_matches(directive.kind or "", kinds, n=1)), "KIND")
@@ -140,15 +141,14 @@ class GuideSite:
         `source` gives the page's Markdown, read only to point at such a link.
         """
         problems = []
-        for match in _DEAD_LINK.finditer(html):
-            link = match[1]
+        for match in DEAD_LINK.finditer(html):
+            link = match["href"]
             at = source().lower().find(link.lower())
             line = source().count("\n", 0, at) + 1 if at >= 0 else 1
             column = at - source().rfind("\n", 0, at) if at >= 0 else 1
             problems.append(Problem(
                 self._name(src_uri), line, column,
-                f"the link '{link}' was not turned into a link to an entry",
-                hint="write it as [words](guide:ID) or [](guide:ID)"))
+                dead_link(link), hint=_LINK_FORM))
         return problems
 
     def render_page(self, src_uri: str, markdown: str, url_for: UrlFor) -> str:

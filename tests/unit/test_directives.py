@@ -121,6 +121,20 @@ def test_widened_links_are_checked() -> None:
     assert all("no entry has the id 'nope-" in line for line in lines)
 
 
+def test_a_built_page_with_a_guide_href_left_is_a_problem_naming_page_and_line() -> None:
+    pages = {p.relative_to(ROOT / "content").as_posix(): p.read_bytes()
+             for p in (ROOT / "content").rglob("*.md")}
+    site = GuideSite.load(ROOT / "data", [ROOT / "overrides"], pages, root=ROOT)
+    html = '<p><a href="guide:x">x</a> and <a href="../ok/">ok</a> and <a href=GUIDE:y>y</a></p>'
+    problems = site.check_html("safety.md", html, lambda: "# S\n\nSome [x]\n\n[x]:\n  guide:x\n")
+    assert [str(p) for p in problems] == [
+        "content/safety.md:6:3: the link 'guide:x' was not turned into a link to an entry "
+        "(write it as [words](guide:ID) or [](guide:ID))",
+        "content/safety.md:1:1: the link 'GUIDE:y' was not turned into a link to an entry "
+        "(write it as [words](guide:ID) or [](guide:ID))"]
+    assert site.check_html("safety.md", '<a href="../guide/x/">x</a>', lambda: "") == []
+
+
 def test_a_page_not_saved_as_utf8_is_one_line_naming_where() -> None:
     lines = _problems(b"# P\n\n<!-- guide:ritual nope -->\n\n\nOur caf\xe9 ok\n")
     assert lines == ["content/p.md:6:8: this page is not saved as UTF-8 (byte 0xE9, maybe 'é'): "
