@@ -39,13 +39,18 @@ class GuideError(Exception):
     """Raised with every problem found in one run; `str()` is one line per problem."""
 
     def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(set(problems))
+        self.problems = sorted(set(problems), key=_order)
         super().__init__(self.report())
 
     def report(self) -> str:
         count = len(self.problems)
         head = f"The guide has {count} problem{'s' if count != 1 else ''} to fix:"
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
+
+
+def _order(problem: Problem) -> tuple[object, ...]:
+    """By file, line and column; a problem without an entry or field sorts before one with."""
+    return tuple("" if value is None else value for value in vars(problem).values())
 
 
 def did_you_mean(value: object, choices: Iterable[str]) -> str | None:

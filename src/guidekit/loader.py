@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -13,6 +15,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import GuideError, Problem, did_you_mean
 from .models import KINDS, DataFile, Entry
+from .syntax import Unreadable, decode, explain
 
 Loc = tuple[str | int, ...]
 # libyaml's C parser when PyYAML has it (it keeps line marks too), else the pure Python one
@@ -38,13 +41,33 @@ class Record:
         return self.fields.get(field_path, (self.line, self.column))
 
 
+class Broken(set[str]):
+    """Ids of entries that failed to validate: references to them are not reported again.
+
+    `'visit-day-check-in' in broken` also holds for the id written `Visit day check in`. When an
+    entry's id itself is wrong (missing, a number, used twice), nobody can tell which references
+    meant it, so every id is `in` it: those references show again once the id is fixed.
+    """
+
+    id_unknown: bool = False
+
+    def __contains__(self, target: object) -> bool:
+        return (self.id_unknown or super().__contains__(target)
+                or any(_slug(target) == _slug(i) for i in self))
+
+    def __bool__(self) -> bool:
+        return self.id_unknown or len(self) > 0
+
+
 @dataclass
 class Guide:
     """All entries of the guide, by id, in the order they were written."""
 
     records: dict[str, Record] = field(default_factory=dict)
     # Ids of entries that failed to validate: references to them are not reported again.
-    broken: set[str] = field(default_factory=set)
+    broken: Broken = field(default_factory=Broken)
+    # Files that could not be read at all: every reference into them would fail too.
+    unreadable: list[str] = field(default_factory=list)
 
     def of_kind(self, kind: str) -> list[Any]:
         return [r.entry for r in self.records.values() if r.kind == kind]
@@ -61,6 +84,7 @@ class _Source:
     data: Any
     positions: dict[Loc, tuple[int, int]]  # where each value starts
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)  # where each key starts
+    plain: dict[Loc, str] = field(default_factory=dict)  # unquoted values, as written
     _by_entry: dict[Loc, dict[str, tuple[int, int]]] | None = field(default=None, repr=False)
 
     def fields_of(self, loc: Loc) -> dict[str, tuple[int, int]]:
@@ -90,15 +114,29 @@ def load_guide(data_dir: Path, *, root: Path | None = None) -> Guide:
 
 
 def read_guide(data_dir: Path, *, root: Path | None = None) -> tuple[Guide, list[Problem]]:
-    """The valid entries under `data_dir` and every problem found, without raising."""
+    """The valid entries under `data_dir` and every problem found, without raising.
+
+    `.yml` and `.yaml` are read whatever their case (`Rituals.YML` too).
+    """
     problems: list[Problem] = []
     guide = Guide()
-    files = sorted(p for p in data_dir.rglob("*") if p.suffix in (".yml", ".yaml"))
+    files = sorted(p for p in data_dir.rglob("*")
+                   if p.suffix.lower() in (".yml", ".yaml") and p.is_file())
     for path in files:
         name = _display(path, root)
-        source = _parse(path, name, problems)
+        try:
+            source = _parse(decode(path.read_bytes(), name), name, problems)
+        except Unreadable as error:
+            problems.append(error.problem)
+            guide.unreadable.append(name)
+            continue
+        except OSError as error:
+            problems.append(Problem(name, 1, 1, f"cannot open this file ({error.strerror})"))
+            guide.unreadable.append(name)
+            continue
         if source is not None:
             _collect(source, guide, problems)
+    problems.extend(_repeated_orders(guide))
     return guide, problems
 
 
@@ -106,9 +144,13 @@ def load_text(text: str, name: str) -> Guide:
     """Load one YAML document given as text (used by tests and tools)."""
     problems: list[Problem] = []
     guide = Guide()
-    source = _parse_text(text, name, problems)
+    try:
+        source = _parse(text, name, problems)
+    except Unreadable as error:
+        raise GuideError([error.problem]) from None
     if source is not None:
         _collect(source, guide, problems)
+    problems.extend(_repeated_orders(guide))
     if problems:
         raise GuideError(problems)
     return guide
@@ -124,37 +166,21 @@ def _display(path: Path, root: Path | None) -> str:
 # --- Parsing YAML with positions -----------------------------------------------------------------
 
 
-def _parse(path: Path, name: str, problems: list[Problem]) -> _Source | None:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        problems.append(Problem(name, 1, 1, f"cannot read this file as UTF-8 text: {error}"))
-        return None
-    return _parse_text(text, name, problems)
-
-
-def _parse_text(text: str, name: str, problems: list[Problem]) -> _Source | None:
+def _parse(text: str, name: str, problems: list[Problem]) -> _Source | None:
+    """The file's data with positions; `Unreadable` when it is not YAML at all."""
     try:
         node, data = _compose_and_construct(text)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reason = error.problem or "invalid YAML"
-        problems.append(
-            Problem(name, line, column, f"YAML syntax error: {reason}",
-                    hint="check the indentation and quotes on this line and the one above")
-        )
-        return None
+        raise Unreadable(explain(error, text, name)) from None
     except yaml.reader.ReaderError as error:
         before = text[: error.position]
         line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
-        problems.append(Problem(name, line, column,
-                                f"the character {error.character!r} is not allowed in YAML",
-                                hint="delete it, or retype this line"))
-        return None
+        raise Unreadable(Problem(name, line, column,
+                                 f"the character {error.character!r} is not allowed in YAML",
+                                 hint="delete it, or retype this line")) from None
     except yaml.YAMLError as error:
-        problems.append(Problem(name, 1, 1, "YAML syntax error: " + " ".join(str(error).split())))
-        return None
+        raise Unreadable(Problem(name, 1, 1, "YAML syntax error: " + " ".join(str(error).split()))
+                         ) from None
     if node is None or data is None:
         problems.append(
             Problem(name, 1, 1, "the file is empty",
@@ -166,7 +192,7 @@ def _parse_text(text: str, name: str, problems: list[Problem]) -> _Source | None
         problems.append(
             Problem(name, line, column,
                     "expected a mapping of collections (like 'rituals:'), "
-                    f"found a {_kind_of(data)}")
+                    f"found {_kind_of(data)}")
         )
         return None
     source = _Source(name, data, {})
@@ -204,11 +230,18 @@ def _walk(node: yaml.Node, loc: Loc, source: _Source, problems: list[Problem]) -
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, (*loc, index), source, problems)
+    elif isinstance(node, yaml.ScalarNode) and not node.style:
+        source.plain[loc] = node.value  # as written: `20:30` before YAML makes it a number
 
 
 def _kind_of(value: object) -> str:
-    return {list: "list", str: "piece of text", int: "number", float: "number",
-            bool: "true/false value"}.get(type(value), type(value).__name__)
+    """What an author wrote, in plain words: 'a list', 'fields (a mapping)', 'a number'."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    return {list: "a list", dict: "fields (a mapping)", str: "text", int: "a number",
+            float: "a number"}.get(type(value), "a value of another kind")
 
 
 # --- Validating entries --------------------------------------------------------------------------
@@ -231,7 +264,7 @@ def _collect(source: _Source, guide: Guide, problems: list[Problem]) -> None:
             problems.append(
                 Problem(source.name, line, column,
                         f"expected a list of entries (lines starting with '- '), "
-                        f"found a {_kind_of(items)}", field=str(key))
+                        f"found {_kind_of(items)}", field=str(key))
             )
             continue
         model = _COLLECTIONS[key]
@@ -242,14 +275,17 @@ def _collect(source: _Source, guide: Guide, problems: list[Problem]) -> None:
 def _validate(source: _Source, key: str, index: int, item: Any, model: type[Entry],
               guide: Guide, problems: list[Problem]) -> None:
     loc: Loc = (key, index)
-    entry_id = item.get("id") if isinstance(item, dict) else None
-    entry_id = entry_id if isinstance(entry_id, str) else None
+    given_id = item.get("id") if isinstance(item, dict) else None
+    entry_id = None if given_id is None or isinstance(given_id, dict | list) else str(given_id)
     try:
         entry = model.model_validate(item)
     except ValidationError as error:
+        details = error.errors()
         if entry_id:
             guide.broken.add(entry_id)
-        found = [_problem(source, loc, entry_id, model, d) for d in error.errors()]
+        # Nobody can tell which references meant an entry whose id is wrong: not reported now.
+        guide.broken.id_unknown |= any(tuple(d["loc"]) == ("id",) for d in details)
+        found = [_problem(source, loc, entry_id, model, d) for d in details]
         # A typo shows once: "unknown field 'purpse' (did you mean 'purpose'?)", and the
         # missing 'purpose' it causes is not reported again.
         typos = {p.hint for p in found if p.hint and p.hint.startswith("did you mean")}
@@ -261,6 +297,7 @@ def _validate(source: _Source, key: str, index: int, item: Any, model: type[Entr
     if entry.id in guide.records:
         first = guide.records[entry.id]
         id_line, id_column = source.where((*loc, "id"))
+        guide.broken.id_unknown = True
         problems.append(
             Problem(source.name, id_line, id_column,
                     f"the id '{entry.id}' is already used by the {first.kind} at "
@@ -271,6 +308,24 @@ def _validate(source: _Source, key: str, index: int, item: Any, model: type[Entr
     problems.extend(_inner_duplicates(source, loc, entry))
     guide.records[entry.id] = Record(kind, entry, source.name, line, column,
                                      source.fields_of(loc))
+
+
+def _repeated_orders(guide: Guide) -> list[Problem]:
+    """Two phases with the same `order` would leave the roadmap's order to chance."""
+    phases = [r for r in guide.records.values() if r.kind == "phase"]
+    used = {r.entry.order for r in phases}
+    free = next(n for n in itertools.count(1) if n not in used)
+    first: dict[int, str] = {}
+    found = []
+    for record in phases:
+        order = record.entry.order
+        if order in first:
+            found.append(Problem(record.file, *record.where("order"),
+                                 f"the phase '{first[order]}' already has order {order}",
+                                 entry=record.entry.id, field="order",
+                                 hint=f"did you mean {free}, the next free number?"))
+        first.setdefault(order, record.entry.id)
+    return found
 
 
 def _inner_duplicates(source: _Source, loc: Loc, entry: Entry) -> list[Problem]:
@@ -293,41 +348,148 @@ def _inner_duplicates(source: _Source, loc: Loc, entry: Entry) -> list[Problem]:
 def _problem(source: _Source, loc: Loc, entry_id: str | None, model: type[BaseModel],
              detail: Any) -> Problem:
     """Turn one pydantic error into a sentence for an author."""
-    inner: Loc = tuple(detail["loc"])
+    inner: Loc = (*detail["loc"], *detail.get("ctx", {}).get("at", ()))
     line, column = source.where((*loc, *inner))
-    field_name = _field_path(inner)
-    kind, given = detail["type"], detail.get("input")
-    hint = None
-    if kind == "missing":
-        message = "this required field is missing"
-        hint = f"add '{inner[-1]}:' to the entry"
-    elif kind == "extra_forbidden":
+    kind, given, ctx = detail["type"], detail.get("input"), detail.get("ctx", {})
+    message, hint = _explain(source, (*loc, *inner), model, inner, kind, given, ctx)
+    if kind == "extra_forbidden":
         line, column = source.keys.get((*loc, *inner), (line, column))
+    if message is None:  # a rule written in the models: its own words
+        message, hint = detail["msg"].removeprefix("Value error, "), ctx.get("hint")
+    return Problem(source.name, line, column, message, entry=entry_id,
+                   field=_field_path(inner) or None, hint=hint)
+
+
+def _explain(source: _Source, at: Loc, model: type[BaseModel], inner: Loc, kind: str,
+             given: Any, ctx: dict[str, Any]) -> tuple[str | None, str | None]:
+    """(message, hint) for each kind of pydantic error; (None, None) for the models' own rules."""
+    expected = _expected(model, inner)
+    last = inner[-1] if inner else 0  # an entry itself is an item of its collection's list
+    if given is None and kind.endswith("_type"):
+        shape = expected or _EXPECTED_SHAPE.get(kind, "a value")
+        item = isinstance(last, int)
+        optional = item or not _required(model, inner)
+        after = "'-'" if item else "colon"
+        fix = ("add lines starting with '- ' under it" if kind == "list_type"
+               else f"write it after the {after}")
+        return f"is empty: expected {shape}", fix + (", or remove the line" if optional else "")
+    if kind == "missing":
+        return "this required field is missing", f"add '{inner[-1]}:' to the entry"
+    if kind == "extra_forbidden":
         parent = _model_at(model, inner[:-1])
         choices = list(_field_names(parent)) if parent else []
-        message = f"unknown field '{inner[-1]}'"
-        hint = did_you_mean(inner[-1], choices) or (
+        return f"unknown field '{inner[-1]}'", did_you_mean(inner[-1], choices) or (
             f"expected one of {', '.join(choices)}" if choices else None)
-    elif kind == "literal_error":
+    if kind == "literal_error":
         allowed = _literal_values(model, inner)
-        message = f"expected one of {', '.join(allowed)}, got {_shown(given)}"
-        hint = did_you_mean(given, allowed)
-    elif kind == "string_pattern_mismatch" and inner and inner[-1] == "id":
-        message = f"{_shown(given)} is not a valid id: use lower-case words joined by hyphens"
-        hint = f"for example '{_slug(given)}'" if _slug(given) else None
-    elif kind == "string_type":
-        message = f"expected text, found a {_kind_of(given)}"
-        hint = "put the value in quotes" if given is not None else "write the text after the colon"
-    elif kind == "model_type":
-        message = f"expected a mapping of fields, found a {_kind_of(given)}"
-    elif kind == "list_type":
-        message = f"expected a list (lines starting with '- '), found a {_kind_of(given)}"
-    else:
-        message = f"{detail['msg'][0].lower()}{detail['msg'][1:]}"
-        if given is not None and not isinstance(given, dict | list):
-            message += f", got {_shown(given)}"
-    return Problem(source.name, line, column, message, entry=entry_id, field=field_name or None,
-                   hint=hint)
+        return (f"expected one of {', '.join(allowed)}, got {_shown(given)}",
+                did_you_mean(given, allowed))
+    if kind == "string_pattern_mismatch" and last == "id":
+        return (f"{_shown(given)} is not a valid id: use lower-case words joined by hyphens",
+                f"for example '{_slug(given)}'" if _slug(given) else None)
+    if kind == "string_too_long" and last == "id":
+        return (f"the id is {len(given)} characters long; at most {ctx['max_length']} fit",
+                f"for example '{_shorter(given, ctx['max_length'])}'")
+    if kind == "string_type":
+        return _not_text(source.plain.get(at), given)
+    if kind == "string_too_short":
+        optional = isinstance(last, int) or not _required(model, inner)
+        return "is blank: write some text" + (" or remove it" if optional else ""), None
+    if kind in ("too_short", "too_long"):
+        return (f"has {ctx['actual_length']} item{'s' if ctx['actual_length'] != 1 else ''}; "
+                f"expected {'at least' if kind == 'too_short' else 'at most'} "
+                f"{ctx.get('min_length', ctx.get('max_length'))}",
+                "add lines starting with '- ' under it" if kind == "too_short" else None)
+    if kind in _EXPECTED:
+        wanted = expected or _EXPECTED[kind]
+        return f"expected {wanted}, got {_shown(given)}", _repair(given, ctx.get("pattern"))
+    if kind.endswith("_type"):
+        shape = _EXPECTED_SHAPE.get(kind, "a value of another kind")
+        return f"expected {shape}, found {_kind_of(given)}", None
+    return None, None
+
+
+# What a value should have been, when its field has no description to say so
+_EXPECTED = {
+    "int_parsing": "a whole number, like 10", "int_from_float": "a whole number, like 10",
+    "float_parsing": "a number, like 0.5", "finite_number": "a number, like 0.5",
+    "greater_than": "a bigger number", "greater_than_equal": "a bigger number",
+    "less_than": "a smaller number", "less_than_equal": "a smaller number",
+    "string_pattern_mismatch": "a different form of text", "string_too_long": "shorter text",
+}
+_EXPECTED_SHAPE = {
+    "int_type": "a whole number", "float_type": "a number", "bool_type": "true or false",
+    "model_type": "fields (a mapping), like 'id:' and 'text:' on their own lines",
+    "model_attributes_type": "fields (a mapping)", "dict_type": "fields (a mapping)",
+    "list_type": "a list (lines starting with '- ')", "string_type": "text",
+}
+
+
+def _not_text(written: str | None, given: Any) -> tuple[str, str | None]:
+    """Text was expected: say how YAML read what the author wrote, and how to keep it text."""
+    if isinstance(given, bool | int | float) and written is not None:
+        what = "true/false" if isinstance(given, bool) else "a number"
+        return f'YAML reads {written} as {what}: write "{written}" in quotes', None
+    hint = None
+    if isinstance(given, dict) and len(given) == 1:
+        hint = "a colon followed by a space starts a field: put the whole text in quotes"
+    return f"expected text, found {_kind_of(given)}", hint
+
+
+def _expected(model: type[BaseModel], inner: Loc) -> str | None:
+    """The first sentence of the field's description, to say what was expected."""
+    names = [p for p in inner if isinstance(p, str)]
+    parent = _model_at(model, inner[: len(inner) - 1 - _trailing_indexes(inner)])
+    info = _fields_by_name(parent).get(names[-1]) if parent is not None and names else None
+    if info is None:
+        return None
+    description = info.description
+    if isinstance(inner[-1], int):  # an item of a list: its own description, if it has one
+        item = typing.get_args(info.annotation)[:1]
+        metadata = typing.get_args(item[0])[1:] if item else ()
+        description = next((m.description for m in metadata if getattr(m, "description", None)),
+                           None)
+    if not description:
+        return None
+    first = description.split(". ")[0].rstrip(".")
+    return first[0].lower() + first[1:]
+
+
+def _trailing_indexes(loc: Loc) -> int:
+    count = 0
+    for part in reversed(loc):
+        if not isinstance(part, int):
+            break
+        count += 1
+    return count
+
+
+def _required(model: type[BaseModel], inner: Loc) -> bool:
+    parent = _model_at(model, inner[:-1])
+    info = _fields_by_name(parent).get(inner[-1]) if parent is not None and inner else None
+    return bool(info and info.is_required())
+
+
+def _repair(given: Any, pattern: str | None) -> str | None:
+    """A likely fix for text that does not have the expected form, when one fits."""
+    if pattern is None or not isinstance(given, str):
+        return None
+    text = given.strip()
+    time = re.fullmatch(r"(\d{1,2})[:.hH](\d{2})", text)
+    candidates = [f'"{int(time[1]):02}:{time[2]}"' if time else "", f"'{text}.md'",
+                  f"'{text.lstrip('/')}'", f"'{text.replace(' ', '-')}'"]
+    for candidate in candidates:
+        if candidate and re.fullmatch(pattern, candidate[1:-1]):
+            return f"did you mean {candidate}?"
+    return None
+
+
+def _shorter(value: str, limit: int) -> str:
+    """The id's first words, as many as fit in `limit` characters."""
+    words = _slug(value).split("-")
+    while len("-".join(words)) > limit and len(words) > 1:
+        words.pop()
+    return "-".join(words)[:limit]
 
 
 def _shown(value: object) -> str:
@@ -344,8 +506,6 @@ def _field_path(loc: Loc) -> str:
 
 
 def _slug(value: object) -> str:
-    import re
-
     return "-".join(re.findall(r"[a-z0-9]+", str(value).lower()))
 
 

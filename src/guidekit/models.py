@@ -11,14 +11,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
+# The first sentence of a constrained field's description is what the loader tells an author
+# it expected ("expected a 24-hour time like "08:00", got '8:00'"): plain words, an example.
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
-    Field(description="Stable id: lower-case words joined by hyphens, e.g. weekly-video-date."),
+    Field(description="Lower-case words joined by hyphens, like weekly-video-date, at most 60 "
+          "characters. A stable id."),
 ]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+# Ids that would take the place of a generated page (tools/index.md, roadmap/index.md, ...)
+RESERVED_IDS = frozenset({"index"})
 
 
 @dataclass(frozen=True)
@@ -39,6 +52,15 @@ class Entry(Strict):
 
     id: Id
     title: Text
+
+    @field_validator("id")
+    @classmethod
+    def _not_reserved(cls, value: str) -> str:
+        if value in RESERVED_IDS:
+            raise PydanticCustomError(
+                "reserved_id", "the id '{id}' is kept for the guide's own index pages",
+                {"id": value, "hint": "choose another id"})
+        return value
 
 
 # --- Situations group scripts and paths --------------------------------------------------------
@@ -61,12 +83,16 @@ class Ritual(Entry):
     """A small repeated practice that restores predictability."""
 
     cadence: Cadence
-    duration_minutes: int = Field(gt=0, le=24 * 60, description="How long it usually takes.")
+    duration_minutes: int = Field(
+        gt=0, le=24 * 60, examples=[30],
+        description="A whole number of minutes from 1 to 1440, like 30. How long it usually takes.",
+    )
     medium: Medium
     purpose: Text
     steps: list[Text] = Field(min_length=1)
     time: Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")] = Field(
-        default="20:00", description="A sensible local time to suggest, HH:MM (24-hour)."
+        default="20:00", examples=["08:00"],
+        description='A 24-hour time like "08:00". A sensible local time to suggest.',
     )
     scripts: list[Annotated[Id, Ref("script")]] = []
     tip: Text | None = None
@@ -101,9 +127,13 @@ class Script(Entry):
 class Phase(Entry):
     """One stage of the roadmap."""
 
-    order: int = Field(ge=1)
+    order: int = Field(ge=1, examples=[1], description="A whole number from 1 up, like 1 for the "
+                       "first phase. Each phase has its own.")
     span: Text = Field(description="When it happens, in plain words, e.g. 'Months 1-3'.")
-    length_days: int = Field(gt=0, le=400, description="How many days the phase lasts.")
+    length_days: int = Field(
+        gt=0, le=400, examples=[30],
+        description="A whole number of days from 1 to 400, like 30. How long the phase lasts.",
+    )
     summary: Text
     goals: list[Text] = Field(min_length=1)
     tasks: list[Text] = Field(min_length=1)
@@ -125,7 +155,8 @@ class ChecklistItem(Strict):
 class Rule(Strict):
     """How to read the ticks: more than `share` of the items ticked means the right direction."""
 
-    share: float = Field(gt=0, lt=1)
+    share: float = Field(gt=0, lt=1, examples=[0.5],
+                         description="A share between 0 and 1, like 0.5 for half.")
     met: Text
     not_met: Text
 
@@ -145,7 +176,9 @@ class Prompt(Strict):
 
     id: Id = Field(description="Stable id: what is written here is kept under it in the browser.")
     text: Text
-    lines: int = Field(default=2, ge=1, le=20, description="Lines left to write on.")
+    lines: int = Field(default=2, ge=1, le=20, examples=[2],
+                       description="A whole number of lines from 1 to 20, like 2. Lines left to "
+                       "write on.")
 
 
 class Section(Strict):
@@ -161,23 +194,28 @@ class Section(Strict):
         "items as tick boxes; signatures: short fields in a row, such as names and a date.",
     )
     prompts: list[Prompt] = []
-    repeat: int = Field(default=1, ge=1, le=12, description="How many copies (e.g. 4 weeks).")
+    repeat: int = Field(default=1, ge=1, le=12, examples=[4],
+                        description="A whole number of copies from 1 to 12, like 4 for four weeks.")
     copy_label: Text = Field(default="Week", description="Heading of each copy, before its number.")
-    days: int = Field(default=30, ge=1, le=90, description="Days in a day grid.")
+    days: int = Field(default=30, ge=1, le=90, examples=[30],
+                      description="A whole number of days from 1 to 90, like 30. Days in a day "
+                      "grid.")
     practices: list[Annotated[Id, Ref("ritual")]] = []
     checklist: Annotated[Id, Ref("checklist")] | None = None
     columns: list[Text] = Field(
         default=["Done"], min_length=1, max_length=4,
-        description="A checklist section's tick-box columns, e.g. one for each of you.",
+        description="One to four column headings, like [Me, You]. A checklist section's "
+        "tick-box columns, e.g. one for each of you.",
     )
 
     @model_validator(mode="after")
     def _has_what_its_kind_needs(self) -> Section:
         needs = {"day-grid": "practices", "checklist": "checklist"}.get(self.kind, "prompts")
         if not getattr(self, needs):
-            raise ValueError(f"a '{self.kind}' section needs '{needs}'")
-        _unique("prompt", [prompt.id for prompt in self.prompts])
-        _unique("practice", self.practices)
+            raise PydanticCustomError("section_needs", "a '{kind}' section needs '{name}'", {
+                "kind": self.kind, "name": needs, "at": (needs,), "hint": _NEEDS_HINT[needs]})
+        _unique("prompt", [prompt.id for prompt in self.prompts], "prompts", "id")
+        _unique("practice", self.practices, "practices")
         return self
 
 
@@ -186,20 +224,32 @@ class Worksheet(Entry):
 
     intro: Text | None = None
     phase: Annotated[Id, Ref("phase")] | None = None
-    max_pages: int = Field(default=1, ge=1, le=4, description="Printed pages on A4 and Letter.")
+    max_pages: int = Field(default=1, ge=1, le=4, examples=[1],
+                           description="A whole number of pages from 1 to 4, like 1. Printed "
+                           "pages on A4 and Letter.")
     sections: list[Section] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _sections_are_unique(self) -> Worksheet:
-        _unique("section", [section.id for section in self.sections])
+        _unique("section", [section.id for section in self.sections], "sections", "id")
         return self
 
 
-def _unique(what: str, ids: list[str]) -> None:
+_NEEDS_HINT = {
+    "practices": "add 'practices:' with the ids of the rituals to tick each day",
+    "checklist": "add 'checklist:' with the id of a checklist",
+    "prompts": "add 'prompts:' with at least one question",
+}
+
+
+def _unique(what: str, ids: list[str], *at: str) -> None:
     """Ids on one sheet name where entries are kept, so they must not repeat."""
-    repeated = sorted({i for i in ids if ids.count(i) > 1})
-    if repeated:
-        raise ValueError(f"{what} id '{repeated[0]}' is used twice; each must be unique here")
+    for index, value in enumerate(ids):
+        if value in ids[:index]:
+            raise PydanticCustomError(
+                "repeated_id", "the {what} id '{id}' is used twice on this sheet",
+                {"what": what, "id": value, "at": (at[0], index, *at[1:]),
+                 "hint": "give each one its own id"})
 
 
 # --- Guide-wide entries ------------------------------------------------------------------------
@@ -237,9 +287,10 @@ class Path(Entry):
 
     situation: Annotated[Id, Ref("situation")]
     summary: Text
-    steps: list[Annotated[str, StringConstraints(pattern=r"^[\w./-]+\.md$")]] = Field(
-        min_length=1, description="Pages in content/, in reading order, e.g. safety.md."
-    )
+    steps: list[
+        Annotated[str, StringConstraints(pattern=r"^[\w./-]+\.md$"),
+                  Field(description="A page in content/ ending in .md, like 'guide/mindset.md'.")]
+    ] = Field(min_length=1, description="Pages in content/, in reading order, e.g. safety.md.")
 
 
 class DataFile(Strict):

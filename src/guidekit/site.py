@@ -61,6 +61,8 @@ class GuideSite:
         same path, so their links count like any other.
         """
         guide, problems = read_guide(data_dir, root=root)
+        if guide.unreadable:
+            raise GuideError(problems)  # one syntax slip, not dozens of missing-id follow-ons
         index, found = index_data(guide)
         problems.extend(found)
         site = cls(guide, index, _environment(template_dirs, cache_dir), docs_name=docs_name)

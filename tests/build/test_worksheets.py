@@ -151,4 +151,4 @@ def test_a_section_missing_what_its_kind_needs_is_an_author_error(tmp_path: Path
     assert "Traceback" not in result.output
     line = next(line for line in result.output.splitlines() if "needs 'checklist'" in line)
     assert re.search(r"data/worksheets\.yml:\d+:\d+: entry 'monthly-checklist-sheet', "
-                     r"field 'sections\[1\]'", line), line
+                     r"field 'sections\[1\]\.checklist'", line), line

@@ -91,13 +91,14 @@ def test_wrong_type(tmp_path: Path) -> None:
         "duration_minutes: 60", "duration_minutes: an hour")})
     assert line.startswith("data/rituals.yml:5:23: entry 'weekly-video-date', "
                            "field 'duration_minutes': ")
-    assert "integer" in line and "'an hour'" in line
+    assert line.endswith("expected a whole number of minutes from 1 to 1440, like 30, "
+                         "got 'an hour'")
 
 
 def test_time_written_without_quotes_is_explained(tmp_path: Path) -> None:
     [line] = _problems(tmp_path, {"rituals.yml": "rituals:\n" + RITUAL + "    time: 20:00\n"})
     assert line == ("data/rituals.yml:10:11: entry 'weekly-video-date', field 'time': "
-                    "expected text, found a number (put the value in quotes)")
+                    'YAML reads 20:00 as a number: write "20:00" in quotes')
 
 
 def test_duplicate_id_names_both_places(tmp_path: Path) -> None:
@@ -181,11 +182,23 @@ def test_directives_in_code_are_not_references(tmp_path: Path) -> None:
 def test_all_problems_are_reported_together(tmp_path: Path) -> None:
     lines = _problems(tmp_path, {
         "a.yml": "rituals:\n" + RITUAL.replace("cadence: weekly", "cadence: fortnightly"),
-        "b.yml": "scripts: {",
+        "b.yml": "scripts: []",
         "c.yml": "",
     }, {"page.md": "[x](guide:missing)\n"})
     files = sorted(line.split(":")[0] for line in lines)
-    assert files == ["content/page.md", "data/a.yml", "data/b.yml", "data/c.yml"]
+    assert files == ["content/page.md", "data/a.yml", "data/c.yml"]
+
+
+def test_a_file_that_cannot_be_read_stops_before_the_references(tmp_path: Path) -> None:
+    """One syntax slip in rituals.yml must not add a 'no ritual has the id' line per use."""
+    phase = ("phases:\n  - {id: p, title: P, order: 1, span: s, length_days: 3, summary: s,\n"
+             "     goals: [g], tasks: [t], rituals: [weekly-video-date]}\n")
+    lines = _problems(tmp_path, {
+        "rituals.yml": "rituals:\n" + RITUAL.replace("cadence: weekly", "cadence: [weekly"),
+        "roadmap.yml": phase,
+        "c.yml": "",
+    }, {"page.md": "<!-- guide:ritual weekly-video-date -->\n[x](guide:missing)\n"})
+    assert [line.split(":")[0] for line in lines] == ["data/c.yml", "data/rituals.yml"]
 
 
 def test_reference_to_a_broken_entry_is_not_reported_twice(tmp_path: Path) -> None:

@@ -1,0 +1,102 @@
+"""Why a data file cannot be read at all, in plain words: the line to look at and the fix."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from .errors import Problem
+
+# A line of a mapping or a list, as it looks when a quote swallowed the lines after it
+_LOOKS_LIKE_A_LINE = re.compile(r"\n\s*(- |[\w-]+:(\s|$))")
+# `key: text with: a colon`, maybe as a list item
+_KEY_AND_TEXT = re.compile(r"^(?P<indent>\s*(?:- )?)(?P<key>[\w-]+):\s+(?P<text>[^\s\"'].*?)\s*$")
+# Common parser complaints, said plainly (the rest keep the parser's words)
+_PLAIN = {
+    "mapping values are not allowed here": "a colon here is not expected",
+    "did not find expected key": "this line does not line up with the lines above it",
+    "could not find expected ':'": "a line is missing the colon after its field name",
+}
+
+
+class Unreadable(Exception):
+    """A file that cannot be read at all; `problem` says where and why."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def decode(raw: bytes, name: str) -> str:
+    """The file's text, or `Unreadable` naming the line and column of the first foreign byte."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        byte = raw[error.start]
+        guess = bytes([byte]).decode("cp1252", "replace")
+        maybe = f", maybe '{guess}'" if guess.isprintable() and guess != "\ufffd" else ""
+        raise Unreadable(Problem(name, line, column, f"this file is not saved as UTF-8 "
+                                 f"(byte 0x{byte:02X}{maybe}): save it as UTF-8")) from None
+
+
+def explain(error: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
+    """The likely cause of a YAML syntax error: a tab, an open quote, a colon in text."""
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = text.splitlines()
+    reason = error.problem or "invalid YAML"
+    return (_tab(lines, name, line) or _open_quote(error, text, lines, name)
+            or _colon_in_text(reason, lines, name, line, column)
+            or Problem(name, line, column, f"YAML syntax error: {_PLAIN.get(reason, reason)}",
+                       hint="check the indentation and quotes on this line and the one above"))
+
+
+def _tab(lines: list[str], name: str, upto: int) -> Problem | None:
+    """The nearest line at or before the error whose indentation holds a tab."""
+    for number in range(min(upto, len(lines)), 0, -1):
+        text = lines[number - 1]
+        indent = text[: len(text) - len(text.lstrip(" \t"))]
+        if "\t" in indent and text.strip():
+            return Problem(name, number, indent.index("\t") + 1,
+                           "this line is indented with a tab; YAML needs spaces",
+                           hint="replace the tab with spaces")
+    return None
+
+
+def _open_quote(error: yaml.MarkedYAMLError, text: str, lines: list[str], name: str
+                ) -> Problem | None:
+    """A quote left open runs on into the next lines until another quote closes it."""
+    mark = error.context_mark if error.context == "while scanning a quoted scalar" else None
+    if mark is None:
+        try:
+            for token in yaml.scan(text, Loader=yaml.SafeLoader):
+                if (isinstance(token, yaml.ScalarToken) and token.style in ('"', "'")
+                        and _LOOKS_LIKE_A_LINE.search(
+                            text[token.start_mark.index:token.end_mark.index])):
+                    mark = token.start_mark
+        except yaml.YAMLError:
+            pass
+    if mark is None or mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
+        return None
+    quote = lines[mark.line][mark.column]
+    return Problem(name, mark.line + 1, mark.column + 1, "this quote is never closed",
+                   hint=f"add {quote} at the end of the text")
+
+
+def _colon_in_text(reason: str, lines: list[str], name: str, line: int, column: int
+                   ) -> Problem | None:
+    """`tip: Remember: do this` reads as a field inside a field: the text needs quotes."""
+    if not reason.startswith("mapping values are not allowed") or line > len(lines):
+        return None
+    match = _KEY_AND_TEXT.match(lines[line - 1])
+    if match is None or column <= match.start("text"):
+        return None
+    text = match["text"] if len(match["text"]) <= 40 else match["text"][:37].rstrip() + "…"
+    single = text.replace("'", "''")
+    quoted = f"'{single}'" if '"' in text else f'"{text}"'
+    return Problem(name, line, column, "a colon followed by a space inside text: "
+                   "put the whole text in quotes", hint=f"e.g. {match['key']}: {quoted}")
