@@ -49,11 +49,22 @@ def next_steps(guide: Guide, src_uri: str) -> list[NextStep]:
     return found
 
 
+def by_target(steps: list[NextStep]) -> list[list[NextStep]]:
+    """Steps that lead to the same page the same way, together: one link for all their paths."""
+    groups: dict[tuple[str, bool], list[NextStep]] = {}
+    for step in steps:
+        groups.setdefault((step.target, step.finished), []).append(step)
+    return list(groups.values())
+
+
 def render_next_steps(env: Environment, guide: Guide, src_uri: str, *,
                       url_for: Callable[[str], str], title_for: Callable[[str], str]) -> str:
-    """The "Next step" links of a page as HTML (empty when the page is on no path)."""
+    """The "Next step" links of a page as HTML (empty when the page is on no path).
+
+    The partial gets every step, and `groups`: the steps that share a next page, in order.
+    """
     steps = next_steps(guide, src_uri)
     if not steps:
         return ""
-    return html_block(env.get_template(TEMPLATE).render(steps=steps, url=url_for,
-                                                        title=title_for))
+    return html_block(env.get_template(TEMPLATE).render(
+        steps=steps, groups=by_target(steps), url=url_for, title=title_for))

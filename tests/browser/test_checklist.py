@@ -147,8 +147,11 @@ def test_a_new_month_starts_empty_and_the_old_one_shows_in_the_history(
         "bars => bars.map(b => b.getBoundingClientRect().height)")
     assert heights[0] == pytest.approx(2 * heights[1], abs=1)  # the trend, drawn
 
+    expect(watched.locator("[data-shown-month]")).to_have_text("The list above shows November 2026.")
     october.click()  # open a past month
     expect(watched.locator("[data-period]")).to_have_text("An earlier month: October 2026")
+    # said beside the months too: the list itself may be off screen above
+    expect(watched.locator("[data-shown-month]")).to_have_text("The list above shows October 2026.")
     expect(october).to_have_attribute("aria-pressed", "true")
     expect(october).to_be_focused()
     assert ticked(watched) == [ITEMS[0], ITEMS[2]]
@@ -352,6 +355,19 @@ def test_dont_save_on_this_device_keeps_ticks_for_this_visit_only(
     assert page.evaluate(
         "() => Object.keys(sessionStorage).filter(k => k.startsWith('/.guide'))") == []
     expect(box(other, ITEMS[1])).to_be_checked()
+
+
+def test_the_choice_not_to_save_comes_before_the_list_and_says_what_stays(
+        watched: Page, server: Server) -> None:
+    open_checklist(watched, server, OCTOBER)
+    choice = watched.get_by_label("Don't save on this device")
+    first_item = box(watched, ITEMS[0])
+    assert choice.bounding_box()["y"] < first_item.bounding_box()["y"]
+    hint = watched.locator(".guide-tracker__visit-hint")
+    expect(hint).to_be_hidden()
+    choice.check()
+    expect(hint).to_be_visible()
+    expect(hint).to_contain_text("Forget my ticks")
 
 
 def test_the_choice_not_to_save_is_one_for_the_whole_site(context, server: Server) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 
 def test_phone_reader_opens_the_menu_and_reaches_the_roadmap(browser, server) -> None:
     context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True,
@@ -30,3 +32,13 @@ def test_reader_can_switch_between_light_and_dark(watched, server) -> None:
     toggle.click()
     after = watched.evaluate(scheme)
     assert {before, after} == {"default", "slate"}
+
+
+def test_on_a_reading_path_the_path_alone_says_where_to_go_next(watched, server) -> None:
+    watched.goto(server.url("safety/"), wait_until="networkidle")  # on every path
+    steps = watched.get_by_role("navigation", name="Next step")
+    expect(steps.get_by_role("link").first).to_be_visible()
+    expect(watched.locator(".md-footer__inner")).to_be_hidden()
+    watched.goto(server.url("authoring/"), wait_until="networkidle")  # on no path
+    expect(watched.get_by_role("navigation", name="Next step")).to_have_count(0)
+    expect(watched.locator(".md-footer__inner")).to_be_visible()

@@ -131,6 +131,26 @@ def test_on_phones_and_tablets_the_link_sits_in_the_header_beside_its_buttons(
         assert near and not _overlap(box, near), neighbour
 
 
+@pytest.mark.parametrize("width", [360, 768])
+def test_on_phones_it_stays_clear_of_search_text_and_of_the_open_menu(
+        watched, server, width) -> None:
+    watched.set_viewport_size({"width": width, "height": 700})
+    watched.goto(server.url("library/rituals/"), wait_until="networkidle")
+    leave = watched.get_by_role("link", name="Leave this site quickly")
+    watched.locator('label.md-header__button[for="__search"]').click()
+    search = watched.get_by_role("dialog", name="Search").get_by_role("textbox")
+    search.press_sequentially("how do we talk about the hard things again")
+    text_end = search.evaluate("""box => box.getBoundingClientRect().right
+        - parseFloat(getComputedStyle(box).paddingRight)""")
+    assert text_end <= leave.bounding_box()["x"]
+    search.press("Escape")
+    watched.locator('.md-header label[for="__drawer"]').click()
+    drawer = watched.locator(".md-sidebar--primary")
+    watched.wait_for_timeout(400)  # the menu slides in
+    assert not _overlap(leave.bounding_box(), drawer.bounding_box())
+    assert leave.is_visible()
+
+
 def test_the_link_is_not_printed(watched, server) -> None:
     watched.goto(server.url(""), wait_until="networkidle")
     watched.emulate_media(media="print")

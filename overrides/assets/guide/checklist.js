@@ -143,6 +143,7 @@ var guideChecklist = (() => {
     $("[data-visit-only]").checked = visitOnly;
     if (current === "once") return;
     show($("[data-period]"), say(root, shown === current ? "now" : "then", { month: monthName(shown, "long") }));
+    show($("[data-shown-month]"), say(root, "showing", { month: monthName(shown, "long") }));
     const months = [...new Set([...Object.keys(value.ticks).filter(key => key < current), current])].sort();
     $("[data-history]").innerHTML = months.map(key => `<li><button type="button" data-month="${key}"
       aria-pressed="${key === shown}"><span aria-hidden="true"><span></span></span>
