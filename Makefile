@@ -7,8 +7,11 @@ STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 # The Nu Html Checker from npm's vnu-jar, kept inside .venv; the tests find it through VNU_JAR.
 VNU_VERSION := 26.9.27
 export VNU_JAR := $(abspath $(VENV))/vnu-$(VNU_VERSION)/node_modules/vnu-jar/build/dist/vnu.jar
+# Installs Debian packages named after it that are missing (as root, or with sudo).
+APT_INSTALL := if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq
 
-.PHONY: serve test build bench lint chromium vnu schema clean
+.PHONY: serve test build bench lint chromium npm vnu schema clean
 
 serve: $(STAMP)  ## Serve the site at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -20,7 +23,7 @@ test: $(STAMP) chromium vnu  ## Run every test: lint, unit, build and browser
 build: $(STAMP)  ## Build the static site into site/
 	$(BIN)/mkdocs build --strict --site-dir site
 
-bench: $(STAMP) chromium  ## Measure build time, page weight and Lighthouse scores into bench/report.md
+bench: $(STAMP) chromium npm  ## Measure build time, page weight and Lighthouse scores into bench/report.md
 	$(BIN)/python bench/run.py
 
 schema: $(STAMP)  ## Write the JSON Schema editors use for data/*.yml
@@ -34,18 +37,18 @@ $(STAMP): pyproject.toml
 
 chromium:  ## Install Debian's Chromium when no browser is there (browser downloads do not work here)
 	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium package..."; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  echo "Installing Debian's chromium package..."; $(APT_INSTALL) chromium >/dev/null; }
+
+npm:  ## Install Debian's npm when missing (Lighthouse and the Nu Html Checker come from npm)
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's npm package..."; $(APT_INSTALL) npm >/dev/null; }
 
 vnu: $(VNU_JAR)  ## Install the Nu Html Checker, and Java and npm from Debian when missing
 
-$(VNU_JAR):
-	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	missing=; command -v java >/dev/null 2>&1 || missing="default-jre-headless"; \
-	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
-	if [ -n "$$missing" ]; then echo "Installing Debian's $$missing..."; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; fi
+$(VNU_JAR): | npm
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Installing Debian's default-jre-headless package..."; \
+	  $(APT_INSTALL) default-jre-headless >/dev/null; }
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu-$(VNU_VERSION) vnu-jar@$(VNU_VERSION)
 
 clean:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from itertools import pairwise
 from pathlib import Path
 from threading import Thread
 
@@ -360,6 +361,22 @@ def lighthouse(site: Path) -> dict[str, dict[str, int]]:
 # -----------------------------------------------------------------------------
 
 
+def _growth_rows(builds: dict[int, Build], baselines: dict[int, Build]) -> list[str]:
+    """One row per step up in data: how many times longer each part takes."""
+    rows = []
+    sizes = [t for t in builds if t in baselines]
+    for small, large in pairwise(sizes):
+        guide = builds[large].seconds / builds[small].seconds
+        baseline = baselines[large].seconds / baselines[small].seconds
+        own = "not profiled"
+        if builds[large].share and builds[small].share:
+            before, after = (builds[t].share * builds[t].seconds for t in (small, large))
+            own = f"x{after / before:.1f}"
+        rows.append(f"| {small}x to {large}x (x{large // small}) | x{guide:.1f} | x{baseline:.1f} "
+                    f"| {own} |")
+    return rows
+
+
 def _percent(share: float | None) -> str:
     return "not profiled" if share is None else f"{share:.0%}"
 
@@ -439,10 +456,14 @@ def main() -> None:
             "| --- | ---: | ---: |",
             *[f"| `{name}` | {calls} | {share:.0%} |" for name, calls, share in one.costliest],
             "",
-            "Against the goals: build time grows "
-            + ", ".join(f"x{builds[t].seconds / one.seconds:.1f} for {t}x data" for t in builds
-                        if t > 1)
-            + " (linear would be the same factor as the data); the project's share is "
+            "Growth from one size of data to the next (linear: the same factor as the data). "
+            "The project's own time is its share times the build time.",
+            "",
+            "| data | guide build | baseline build | project's own time |",
+            "| --- | ---: | ---: | ---: |",
+            *_growth_rows(builds, baselines),
+            "",
+            "Against the goals: the project's share is "
             + ", ".join(f"{b.share:.0%} at {t}x" for t, b in builds.items() if b.share)
             + " (goal: at most 20%); in a first build, without `.cache/`, "
             + ", ".join(f"{b.first_share:.0%} at {t}x" for t, b in builds.items()
