@@ -45,6 +45,20 @@
     field.rows = Math.max(field.rows, Math.ceil((field.scrollHeight - 1) / line));
   }
 
+  // A one-line box shows only part of a long answer, so a print-only copy of it follows the box
+  // (see worksheet.css); it is empty while the box is, and the box's line prints instead
+  function mirror(field) {
+    if (field.type !== "text") return;
+    var copy = field.nextElementSibling;
+    if (!copy || !copy.classList.contains("guide-sheet__printed")) {
+      copy = document.createElement("span");
+      copy.className = "guide-sheet__printed";
+      copy.setAttribute("aria-hidden", "true");
+      field.after(copy);
+    }
+    copy.textContent = field.value;
+  }
+
   function load(field, storage) {
     var value = storage ? storage.getItem(scope + field.dataset.key) : null;
     if (field.type === "checkbox") {
@@ -53,6 +67,7 @@
       field.value = value || "";
     }
     grow(field);
+    mirror(field);
   }
 
   function save(field, storage) {
@@ -110,6 +125,7 @@
       field.addEventListener("input", function () {
         save(field, storage);
         grow(field);
+        mirror(field);
         status.textContent = "";
       });
     });

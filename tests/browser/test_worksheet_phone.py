@@ -1,0 +1,38 @@
+"""The 30-day worksheet on a 360 px phone, in both palettes: the day grid fits the screen."""
+
+from __future__ import annotations
+
+import pytest
+
+PHONE = {"width": 360, "height": 740}
+NOTES = "30-day-worksheet--days--1--notes"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_day_grid_fits_a_phone_with_every_box_in_reach(watched, server, scheme) -> None:
+    watched.set_viewport_size(PHONE)
+    watched.emulate_media(color_scheme=scheme)
+    watched.goto(server.url("tools/30-day-worksheet/"), wait_until="networkidle")
+    assert watched.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], \
+        "the page scrolls sideways"
+    grid = watched.locator(".guide-grid")
+    assert grid.evaluate("box => box.scrollWidth <= box.clientWidth"), \
+        "the grid is wider than its box, so part of it is hidden off screen"
+
+    notes = watched.get_by_label("Day 1: notes")
+    assert notes.get_attribute("id") == NOTES
+    notes.scroll_into_view_if_needed()
+    box = notes.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+    assert box["width"] >= 48, "the Notes box is too narrow to type in"
+
+    # Every tick box: at least 24 x 24 px, on screen, and named by its label
+    boxes = grid.evaluate("""grid => [...grid.querySelectorAll('input[type=checkbox]')].map(
+        box => { const r = box.getBoundingClientRect();
+                 return [r.left, r.right, r.width, r.height,
+                         [...box.labels].map(l => l.textContent.trim()).join('')]; })""")
+    assert len(boxes) == 90
+    for left, right, width, height, label in boxes:
+        assert width >= 24 and height >= 24, (label, width, height)
+        assert left >= 0 and right <= PHONE["width"], (label, left, right)
+        assert label.startswith("Day "), label
