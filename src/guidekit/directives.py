@@ -31,7 +31,7 @@ _LINE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in (
     ("link", f"(?i:{LINK.pattern})"), ("loose", f"(?i:{_LOOSE.pattern})"),
     ("raw", f"(?i:{DEAD_LINK.pattern})"))))
 _DEFINITION = re.compile(
-    r"^(?P<lead> {0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*)<?\s*guide\s*:\s*(?P<id>[^\s<>\"']*)\s*>?"
+    r"^(?P<indent>[ \t]*)\[(?P<label>[^\]\n]+)\]:[ \t]*<?\s*guide\s*:\s*(?P<id>[^\s<>\"']*)\s*>?"
     r"(?P<title>[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*$", re.IGNORECASE)
 _WORTH_A_LOOK = re.compile(r"guide", re.IGNORECASE)
 _FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
@@ -117,9 +117,9 @@ def _rewrite_line(line: str, number: int, depth: int,
     definition = _DEFINITION.match(line.rstrip("\r\n"))
     if definition:
         end = line[len(line.rstrip("\r\n")):]
-        return replace(Directive(number, 1, None, definition["id"], depth=depth,
-                                 title=(definition["title"] or "").strip(),
-                                 label=definition["label"])) + end
+        return definition["indent"] + replace(Directive(
+            number, definition.end("indent") + 1, None, definition["id"], depth=depth,
+            title=(definition["title"] or "").strip(), label=definition["label"])) + end
 
     def one(match: re.Match[str]) -> str:
         column = match.start() + 1

@@ -15,7 +15,7 @@ LINK = re.compile(
     r"\[(?P<text>[^\]\n]*)\]\(\s*<?\s*guide\s*:\s*(?P<id>[^\s<>()\"']*)\s*>?"
     r"(?:\s+(?P<title>\"[^\"\n]*\"|'[^'\n]*'))?\s*\)", re.IGNORECASE)
 # Any other link, whose URL must be safe to show
-_URL_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>[^()\s]+)\)")
+_URL_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\s]+)\)")
 _STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _EM = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
 _SAFE_URL = re.compile(r"^(https?://|mailto:|tel:)[^\s\"'<>]+$")

@@ -81,8 +81,8 @@ def test_rewritten_links_keep_their_title_and_definitions_their_label() -> None:
             return f"[{directive.label}]: /x/ {directive.title}".rstrip()
         return f"[{directive.text}](/x/ {directive.title})"
 
-    out = rewrite('[b](guide:two "T")\n[e]: guide:five\n', replace)
-    assert out == '[b](/x/ "T")\n[e]: /x/\n'
+    out = rewrite('[b](guide:two "T")\n[e]: guide:five\n\n- item\n\n    [f]: guide:six\n', replace)
+    assert out == '[b](/x/ "T")\n[e]: /x/\n\n- item\n\n    [f]: /x/\n'
 
 
 # --- One line per slip -----------------------------------------------------------------------
