@@ -36,3 +36,29 @@ def test_the_day_grid_fits_a_phone_with_every_box_in_reach(watched, server, sche
         assert width >= 24 and height >= 24, (label, width, height)
         assert left >= 0 and right <= PHONE["width"], (label, left, right)
         assert label.startswith("Day "), label
+
+
+def test_with_very_large_text_a_shadow_shows_the_grid_scrolls(watched, server) -> None:
+    watched.set_viewport_size(PHONE)
+    watched.goto(server.url("tools/30-day-worksheet/"), wait_until="networkidle")
+    watched.evaluate("document.documentElement.style.fontSize = '200%'")  # the reader's text size
+    grid = watched.locator(".guide-grid")
+    assert grid.evaluate("box => box.scrollWidth > box.clientWidth"), "it fits: no cue to see"
+    row = grid.locator("tbody tr").nth(2)
+    row.scroll_into_view_if_needed()
+
+    def edges() -> tuple[bool, bool]:
+        """Whether the left and right edges of the grid look different for its own background."""
+        shots = []
+        for background in ("", "none"):
+            grid.evaluate("(box, background) => { box.style.background = background }", background)
+            box, line = grid.bounding_box(), row.bounding_box()
+            shots.append([watched.screenshot(clip={"x": x, "y": line["y"] + 4, "width": 8,
+                                                   "height": line["height"] - 8})
+                          for x in (box["x"], box["x"] + box["width"] - 8)])
+        (left, right), (plain_left, plain_right) = shots
+        return left != plain_left, right != plain_right
+
+    assert edges() == (False, True), "at the start only the right edge should show more"
+    grid.evaluate("box => { box.scrollLeft = box.scrollWidth }")
+    assert edges() == (True, False), "at the end only the left edge should show more"
