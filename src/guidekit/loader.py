@@ -391,7 +391,7 @@ def _explain(source: _Source, at: Loc, model: type[BaseModel], inner: Loc, kind:
         return (f"the id is {len(given)} characters long; at most {ctx['max_length']} fit",
                 f"for example '{_shorter(given, ctx['max_length'])}'")
     if kind == "string_type":
-        return _not_text(source.plain.get(at), given)
+        return _not_text(source.plain.get(at), given, _pattern(model, inner))
     if kind == "string_too_short":
         optional = isinstance(last, int) or not _required(model, inner)
         return "is blank: write some text" + (" or remove it" if optional else ""), None
@@ -425,11 +425,12 @@ _EXPECTED_SHAPE = {
 }
 
 
-def _not_text(written: str | None, given: Any) -> tuple[str, str | None]:
+def _not_text(written: str | None, given: Any, pattern: str | None) -> tuple[str, str | None]:
     """Text was expected: say how YAML read what the author wrote, and how to keep it text."""
     if isinstance(given, bool | int | float) and written is not None:
         what = "true/false" if isinstance(given, bool) else "a number"
-        return f'YAML reads {written} as {what}: write "{written}" in quotes', None
+        fixed = (_repair(written, pattern) or "").removeprefix("did you mean ").removesuffix("?")
+        return f'YAML reads {written} as {what}: write "{fixed[1:-1] or written}" in quotes', None
     hint = None
     if isinstance(given, dict) and len(given) == 1:
         hint = "a colon followed by a space starts a field: put the whole text in quotes"
@@ -462,6 +463,14 @@ def _trailing_indexes(loc: Loc) -> int:
             break
         count += 1
     return count
+
+
+def _pattern(model: type[BaseModel], inner: Loc) -> str | None:
+    """The pattern a text field must match, if it has one."""
+    parent = _model_at(model, inner[:-1])
+    info = _fields_by_name(parent).get(inner[-1]) if parent is not None and inner else None
+    return next((m.pattern for m in (info.metadata if info else []) if getattr(m, "pattern", None)),
+                None)
 
 
 def _required(model: type[BaseModel], inner: Loc) -> bool:

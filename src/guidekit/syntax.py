@@ -12,12 +12,21 @@ from .errors import Problem
 _LOOKS_LIKE_A_LINE = re.compile(r"\n\s*(- |[\w-]+:(\s|$))")
 # `key: text with: a colon`, maybe as a list item
 _KEY_AND_TEXT = re.compile(r"^(?P<indent>\s*(?:- )?)(?P<key>[\w-]+):\s+(?P<text>[^\s\"'].*?)\s*$")
+# `key: 'quoted' and more`: a quoted value with text after its closing quote
+_QUOTED_THEN_MORE = re.compile(
+    r"""^\s*(?:- )?(?:[\w-]+:\s+)?(?P<quote>["'])(?:(?!(?P=quote)).)*(?P=quote)\s*[^\s#,\]}]""")
 # Common parser complaints, said plainly (the rest keep the parser's words)
 _PLAIN = {
     "mapping values are not allowed here": "a colon here is not expected",
+    "mapping values are not allowed in this context": "a colon here is not expected",
     "did not find expected key": "this line does not line up with the lines above it",
-    "could not find expected ':'": "a line is missing the colon after its field name",
+    "did not find expected '-' indicator": "this line does not line up with the list above it",
 }
+# A line with a field name: its indentation, then `- ` when it starts a list item, then `name:`
+_FIELD_LINE = re.compile(r"^(?P<indent> *(?:- )?)(?P<key>\w[\w-]*):(\s|$)")
+# What closes an open bracket, by what the parser was reading
+_BRACKETS = {"while parsing a flow sequence": ("[", "]", "list"),
+             "while parsing a flow mapping": ("{", "}", "fields")}
 
 
 class Unreadable(Exception):
@@ -51,6 +60,9 @@ def explain(error: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
     reason = error.problem or "invalid YAML"
     return (_tab(lines, name, line) or _open_quote(error, text, lines, name)
             or _colon_in_text(reason, lines, name, line, column)
+            or (_misaligned(lines, name, line) if reason in _PLAIN else None)
+            or _text_after_quote(lines, name, line) or _open_bracket(error, name)
+            or _no_colon(error, name) or _cannot_start(reason, lines, name, line, column)
             or Problem(name, line, column, f"YAML syntax error: {_PLAIN.get(reason, reason)}",
                        hint="check the indentation and quotes on this line and the one above"))
 
@@ -100,3 +112,60 @@ def _colon_in_text(reason: str, lines: list[str], name: str, line: int, column: 
     quoted = f"'{single}'" if '"' in text else f'"{text}"'
     return Problem(name, line, column, "a colon followed by a space inside text: "
                    "put the whole text in quotes", hint=f"e.g. {match['key']}: {quoted}")
+
+
+def _text_after_quote(lines: list[str], name: str, line: int) -> Problem | None:
+    """`tip: 'It's fine'`: the apostrophe closes the quote, and the rest is left over."""
+    match = _QUOTED_THEN_MORE.match(lines[line - 1]) if line <= len(lines) else None
+    if match is None:
+        return None
+    quote = match["quote"]
+    inside = ("write an apostrophe twice, like It''s, or put the text in double quotes"
+              if quote == "'" else "put the text in single quotes instead, or write \\\" inside")
+    return Problem(name, line, match.start("quote") + 1,
+                   f"the quote {quote} closes before the end of the text", hint=inside)
+
+
+def _open_bracket(error: yaml.MarkedYAMLError, name: str) -> Problem | None:
+    """`tip: [a, b` runs on until a `]` that never comes."""
+    if error.context not in _BRACKETS or error.context_mark is None:
+        return None
+    opening, closing, what = _BRACKETS[error.context]
+    mark = error.context_mark
+    return Problem(name, mark.line + 1, mark.column + 1, f"this {opening} is never closed",
+                   hint=f"add {closing} at the end of the {what}, or remove the {opening}")
+
+
+def _no_colon(error: yaml.MarkedYAMLError, name: str) -> Problem | None:
+    """`cadence weekly`: a field name without its colon."""
+    if error.problem != "could not find expected ':'" or error.context_mark is None:
+        return None
+    mark = error.context_mark
+    return Problem(name, mark.line + 1, mark.column + 1, "this line has no colon",
+                   hint="write it as 'name: value', or join it to the text on the line above")
+
+
+def _cannot_start(reason: str, lines: list[str], name: str, line: int, column: int
+                  ) -> Problem | None:
+    """`tip: @home` or a backtick: YAML keeps these characters, so the text needs quotes."""
+    if not reason.startswith("found character that cannot start") or line > len(lines):
+        return None
+    character = lines[line - 1][column - 1: column] or "?"
+    return Problem(name, line, column, f"text cannot start with {character}",
+                   hint="put the whole text in quotes")
+
+
+def _misaligned(lines: list[str], name: str, line: int) -> Problem | None:
+    """A field name that does not start where the field names above it start."""
+    here = _FIELD_LINE.match(lines[line - 1]) if line <= len(lines) else None
+    above = next((lines[n] for n in range(line - 2, -1, -1)
+                  if lines[n].strip() and not lines[n].lstrip().startswith("#")), "")
+    there = _FIELD_LINE.match(above)
+    if here is None or there is None or "-" in here["indent"]:
+        return None
+    want, got = len(there["indent"]), len(here["indent"])
+    if want == got:
+        return None
+    return Problem(name, line, got + 1, f"this line is indented {'more' if got > want else 'less'}"
+                   f" than '{there['key']}:' above it",
+                   hint=f"start it with {want} spaces, like the line above")

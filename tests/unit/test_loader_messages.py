@@ -94,6 +94,29 @@ def test_a_colon_inside_a_list_item_asks_for_quotes() -> None:
                     "put the whole text in quotes)")
 
 
+@pytest.mark.parametrize(("change", "line"), [
+    (("    cadence", "     cadence"), "4:6: this line is indented more than 'title:' above it "
+                                      "(start it with 4 spaces, like the line above)"),
+    (("    cadence", "   cadence"), "4:4: this line is indented less than 'title:' above it "
+                                     "(start it with 4 spaces, like the line above)"),
+    (("cadence: weekly", "cadence weekly"), "4:5: this line has no colon (write it as "
+                                            "'name: value', or join it to the text on the line "
+                                            "above)"),
+    (("purpose: Time together.", "purpose: 'It's time together.'"),
+     "7:14: the quote ' closes before the end of the text (write an apostrophe twice, like "
+     "It''s, or put the text in double quotes)"),
+    (("purpose: Time together.", 'purpose: "Time" together.'),
+     '7:14: the quote " closes before the end of the text (put the text in single quotes '
+     'instead, or write \\" inside)'),
+    (("purpose: Time together.", "purpose: [Time together."),
+     "7:14: this [ is never closed (add ] at the end of the list, or remove the [)"),
+    (("purpose: Time together.", "purpose: @home together"),
+     "7:14: text cannot start with @ (put the whole text in quotes)"),
+])
+def test_common_slips_name_their_line_and_fix(change: tuple[str, str], line: str) -> None:
+    assert _lines(RITUAL.replace(*change)) == [f"data/rituals.yml:{line}"]
+
+
 def test_a_file_not_saved_as_utf8(tmp_path: Path) -> None:
     text = RITUAL.replace("Time together.", "Time together, caf\xe9 style.").encode("cp1252")
     (tmp_path / "rituals.yml").write_bytes(text)
@@ -132,6 +155,11 @@ def test_a_time_without_its_leading_zero() -> None:
 def test_a_time_without_quotes_is_read_as_a_number() -> None:
     [line] = _lines(RITUAL + "    time: 20:30\n")
     assert line.endswith("field 'time': YAML reads 20:30 as a number: write \"20:30\" in quotes")
+
+
+def test_an_unquoted_time_without_its_leading_zero() -> None:
+    [line] = _lines(RITUAL + "    time: 8:00\n")
+    assert line.endswith("field 'time': YAML reads 8:00 as a number: write \"08:00\" in quotes")
 
 
 def test_a_path_step_that_is_not_a_page() -> None:
