@@ -62,3 +62,15 @@ def test_with_very_large_text_a_shadow_shows_the_grid_scrolls(watched, server) -
     assert edges() == (False, True), "at the start only the right edge should show more"
     grid.evaluate("box => { box.scrollLeft = box.scrollWidth }")
     assert edges() == (True, False), "at the end only the left edge should show more"
+
+
+def test_with_large_text_no_part_of_the_sheet_pushes_the_page_sideways(watched, server) -> None:
+    watched.set_viewport_size(PHONE)
+    watched.goto(server.url("tools/30-day-worksheet/"), wait_until="networkidle")
+    watched.evaluate("document.documentElement.style.fontSize = '175%'")
+    wide = watched.evaluate("""width => [...document.querySelectorAll('.guide-worksheet *')]
+        .filter(e => e.getClientRects().length && e.getBoundingClientRect().right > width)
+        .filter(e => !e.closest('.guide-grid'))
+        .map(e => e.tagName + '.' + e.className)""", PHONE["width"])
+    assert not wide, f"wider than the screen: {wide[:5]}"
+    assert watched.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
