@@ -94,12 +94,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fail on a `guide:` link left dead; rebuild the table of contents so that it includes the
-    headings of embedded entries."""
+    """Fail on a `guide:` link left dead; rebuild the table of contents with embedded entries."""
     assert _site is not None
+    # A safety net: a link to an entry in a form no directive turned into a real link
     problems = _site.check_html(page.file.src_uri, html, lambda: page.file.content_string)
     if problems:
         raise PluginError(str(GuideError(problems)))
+
+    # Headings of embedded entries belong in the table of contents
     if 'class="guide-' in html:
         page.toc = get_toc(toc_tokens(html))
     return html
