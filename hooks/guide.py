@@ -62,7 +62,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    """Put generated pages that the nav doesn't list into the section of their folder."""
+    """Put generated pages that the nav doesn't list into the section of their folder, and take
+    the navigation's titles for links to its pages."""
     listed = {page.file.src_uri for page in nav.pages}
     sections = _sections_by_folder(nav)
     for file in files.documentation_pages():
@@ -74,6 +75,10 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
             file.page.parent = section
     nav.pages = _get_by_type(nav.items, Page)
     _add_previous_and_next_links(nav.pages)
+
+    # Links to a page ("Next step", "Read more in") name it as the navigation does
+    assert _site is not None
+    _site.page_titles.update({page.file.src_uri: page.title for page in nav.pages if page.title})
     return nav
 
 

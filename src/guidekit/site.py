@@ -219,7 +219,7 @@ class GuideSite:
             entry=record.entry, kind=record.kind, at_home=at_home, anchor=anchor,
             level=level,
             page_url=url_for, page_title=lambda path: self.page_titles.get(path, path),
-            url=url, get=self.guide.get, text=text, part_of=self._part_of(entry_id, url),
+            url=url, get=self.guide.get, text=text, part_of=self._part_of(entry_id, src_uri, url),
             mentioned_in=self._mentioned_in(entry_id, src_uri, url_for), guide=self.guide,
         )
         return html_block(html)
@@ -236,14 +236,20 @@ class GuideSite:
         """Entry id -> URL of its full view, relative to the page being rendered."""
         return lambda entry_id: url_for(self.target(entry_id))
 
-    def _part_of(self, entry_id: str, url: UrlFor) -> list[tuple[str, str]]:
-        sources = dict.fromkeys(u.source for u in self.index.used_by(entry_id) if not u.from_page)
+    def _part_of(self, entry_id: str, src_uri: str, url: UrlFor) -> list[tuple[str, str]]:
+        """Entries that use this one, except those shown in full on this very page."""
+        sources = dict.fromkeys(u.source for u in self.index.used_by(entry_id)
+                                if not u.from_page and home(self.guide, u.source)[0] != src_uri)
         return [(plain(self.guide.get(s).title), url(s)) for s in sources]
 
     def _mentioned_in(self, entry_id: str, src_uri: str, url_for: UrlFor) -> list[tuple[str, str]]:
-        home_page = home(self.guide, entry_id)[0]
+        """Pages that embed or link the entry, but not this page, its own page, or a page that
+        "Part of:" already leads to."""
+        shown = {src_uri, home(self.guide, entry_id)[0]}
+        shown |= {home(self.guide, u.source)[0] for u in self.index.used_by(entry_id)
+                  if not u.from_page}
         pages = dict.fromkeys(u.source for u in self.index.used_by(entry_id)
-                              if u.from_page and u.source not in (src_uri, home_page))
+                              if u.from_page and u.source not in shown)
         return [(self.page_titles.get(p, p), url_for(p)) for p in pages]
 
 

@@ -147,11 +147,12 @@ def test_a_new_month_starts_empty_and_the_old_one_shows_in_the_history(
         "bars => bars.map(b => b.getBoundingClientRect().height)")
     assert heights[0] == pytest.approx(2 * heights[1], abs=1)  # the trend, drawn
 
-    expect(watched.locator("[data-shown-month]")).to_have_text("The list above shows November 2026.")
+    showing = watched.locator("[data-shown-month]")
+    expect(showing).to_have_text("The list above shows November 2026.")
     october.click()  # open a past month
     expect(watched.locator("[data-period]")).to_have_text("An earlier month: October 2026")
     # said beside the months too: the list itself may be off screen above
-    expect(watched.locator("[data-shown-month]")).to_have_text("The list above shows October 2026.")
+    expect(showing).to_have_text("The list above shows October 2026.")
     expect(october).to_have_attribute("aria-pressed", "true")
     expect(october).to_be_focused()
     assert ticked(watched) == [ITEMS[0], ITEMS[2]]

@@ -39,7 +39,7 @@ def _resolve(page_url: str, href: str) -> str:
 
 
 class _NextSteps(HTMLParser):
-    """The "Next step" links of a page: {path id: href}."""
+    """The "Next step" links of a page: {path id: href} (paths going on to one page share it)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -51,7 +51,7 @@ class _NextSteps(HTMLParser):
         if tag == "p" and "guide-next-step" in (found.get("class") or "").split():
             self.path = found.get("data-path")
         elif tag == "a" and self.path and "guide-next-step__link" in (found.get("class") or ""):
-            self.links[self.path] = found["href"] or ""
+            self.links.update(dict.fromkeys(self.path.split(), found["href"] or ""))
 
 
 def _next_steps(site: Build, page_url: str) -> dict[str, str]:

@@ -54,6 +54,28 @@ def test_links_go_both_ways(site) -> None:
     assert 'href="../../tools/30-day-worksheet/"' in entry
 
 
+_BACKLINKS = re.compile(r'<div class="guide-backlinks">(.*?)</div>', re.S)
+_LABELLED = re.compile(r'guide-backlinks__label">([^<]+)</span>(.*?)</p>', re.S)
+
+
+def test_back_links_never_repeat_a_page_nor_point_to_the_page_itself(site) -> None:
+    seen = 0
+    for page in site.pages():
+        for block in _BACKLINKS.findall(site.html(page)):
+            targets = {label: {href.split("#")[0] for href in re.findall(r'href="([^"]*)"', links)}
+                       for label, links in _LABELLED.findall(block)}
+            part_of, read_more = targets.get("Part of:", set()), targets.get("Read more in:", set())
+            assert not part_of & read_more, (page, part_of & read_more)
+            assert "" not in part_of | read_more and "./" not in part_of | read_more, page
+            seen += 1
+    assert seen > 50
+
+
+def test_back_links_name_pages_as_the_navigation_does(site) -> None:
+    rituals = site.html("library/rituals/")
+    assert re.search(r'Read more in:</span>(?:(?!</p>).)*>Home</a>', rituals, re.S)
+
+
 def test_yaml_text_is_escaped_and_only_safe_links_survive(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     rituals = project / "data" / "rituals.yml"
