@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import GuideError, Problem, did_you_mean
-from .models import KINDS, DataFile, Entry
+from .models import ID_PATTERN, KINDS, DataFile, Entry
 from .syntax import Unreadable, decode, explain
 
 Loc = tuple[str | int, ...]
@@ -210,8 +210,19 @@ def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
         loader.dispose()
 
 
-def _walk(node: yaml.Node, loc: Loc, source: _Source, problems: list[Problem]) -> None:
-    """Record where each key and value starts; report keys written twice in one mapping."""
+def _walk(node: yaml.Node, loc: Loc, source: _Source, problems: list[Problem],
+          inside: frozenset[int] = frozenset()) -> None:
+    """Record where each key and value starts; report keys written twice in one mapping.
+
+    `inside` holds the nodes above this one: an alias inside its own anchor (`&a [*a]`) would
+    never end, so the file cannot be read.
+    """
+    if id(node) in inside:
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        raise Unreadable(Problem(source.name, line, column,
+                                 "this part (&name) holds an alias (*name) of itself",
+                                 hint="write the values out instead of the alias"))
+    inside |= {id(node)}
     positions = source.positions
     positions.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, yaml.MappingNode):
@@ -226,10 +237,10 @@ def _walk(node: yaml.Node, loc: Loc, source: _Source, problems: list[Problem]) -
                 )
             seen.add(key)
             source.keys[(*loc, key)] = at
-            _walk(value_node, (*loc, key), source, problems)
+            _walk(value_node, (*loc, key), source, problems, inside)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, (*loc, index), source, problems)
+            _walk(item, (*loc, index), source, problems, inside)
     elif isinstance(node, yaml.ScalarNode) and not node.style:
         source.plain[loc] = node.value  # as written: `20:30` before YAML makes it a number
 
@@ -382,14 +393,17 @@ def _explain(source: _Source, at: Loc, model: type[BaseModel], inner: Loc, kind:
             f"expected one of {', '.join(choices)}" if choices else None)
     if kind == "literal_error":
         allowed = _literal_values(model, inner)
+        if isinstance(given, dict | list):
+            return f"expected one of {', '.join(allowed)}, found {_kind_of(given)}", None
         return (f"expected one of {', '.join(allowed)}, got {_shown(given)}",
                 did_you_mean(given, allowed))
-    if kind == "string_pattern_mismatch" and last == "id":
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
         return (f"{_shown(given)} is not a valid id: use lower-case words joined by hyphens",
                 f"for example '{_slug(given)}'" if _slug(given) else None)
-    if kind == "string_too_long" and last == "id":
-        return (f"the id is {len(given)} characters long; at most {ctx['max_length']} fit",
-                f"for example '{_shorter(given, ctx['max_length'])}'")
+    if kind == "string_too_long":
+        what = "the id is" if last == "id" else "is"
+        return (f"{what} {len(given)} characters long; at most {ctx['max_length']} fit",
+                f"for example '{_shorter(given, ctx['max_length'])}'" if last == "id" else None)
     if kind == "string_type":
         return _not_text(source.plain.get(at), given, _pattern(model, inner))
     if kind == "string_too_short":
@@ -403,6 +417,10 @@ def _explain(source: _Source, at: Loc, model: type[BaseModel], inner: Loc, kind:
     if kind in _EXPECTED:
         wanted = expected or _EXPECTED[kind]
         return f"expected {wanted}, got {_shown(given)}", _repair(given, ctx.get("pattern"))
+    if kind == "model_type":
+        names = _field_names(_model_at(model, inner) or model)[:2]
+        return (f"expected fields (a mapping), like '{names[0]}:' and '{names[1]}:' on their own "
+                f"lines, found {_kind_of(given)}", None)
     if kind.endswith("_type"):
         shape = _EXPECTED_SHAPE.get(kind, "a value of another kind")
         return f"expected {shape}, found {_kind_of(given)}", None
@@ -415,11 +433,11 @@ _EXPECTED = {
     "float_parsing": "a number, like 0.5", "finite_number": "a number, like 0.5",
     "greater_than": "a bigger number", "greater_than_equal": "a bigger number",
     "less_than": "a smaller number", "less_than_equal": "a smaller number",
-    "string_pattern_mismatch": "a different form of text", "string_too_long": "shorter text",
+    "string_pattern_mismatch": "a different form of text",
 }
 _EXPECTED_SHAPE = {
     "int_type": "a whole number", "float_type": "a number", "bool_type": "true or false",
-    "model_type": "fields (a mapping), like 'id:' and 'text:' on their own lines",
+    "model_type": "fields (a mapping)",
     "model_attributes_type": "fields (a mapping)", "dict_type": "fields (a mapping)",
     "list_type": "a list (lines starting with '- ')", "string_type": "text",
 }

@@ -23,9 +23,10 @@ from pydantic_core import PydanticCustomError
 
 # The first sentence of a constrained field's description is what the loader tells an author
 # it expected ("expected a 24-hour time like "08:00", got '8:00'"): plain words, an example.
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
+    StringConstraints(pattern=ID_PATTERN, max_length=60),
     Field(description="Lower-case words joined by hyphens, like weekly-video-date, at most 60 "
           "characters. A stable id."),
 ]

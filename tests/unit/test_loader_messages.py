@@ -261,3 +261,33 @@ def test_a_repeated_id_is_reported_once(tmp_path: Path) -> None:
     assert lines == ["data/rituals.yml:10:9: entry 'weekly-video-date', field 'id': the id "
                      "'weekly-video-date' is already used by the ritual at data/rituals.yml:2 "
                      "(give one of them a new id)"]
+
+
+# --- Odd shapes --------------------------------------------------------------------------------
+
+
+def test_an_alias_inside_what_it_names_cannot_be_read() -> None:
+    assert _lines("rituals: &all [*all]\n") == [
+        "data/rituals.yml:1:10: this part (&name) holds an alias (*name) of itself "
+        "(write the values out instead of the alias)"]
+
+
+def test_an_entry_that_is_not_fields_names_two_of_its_fields() -> None:
+    [line] = _lines(RITUAL.replace("rituals:\n", "rituals:\n  - Weekly video date\n"))
+    assert line == ("data/rituals.yml:2:5: expected fields (a mapping), like 'id:' and 'title:' "
+                    "on their own lines, found text")
+
+
+def test_a_choice_given_as_a_list_says_so() -> None:
+    [line] = _lines(RITUAL.replace("cadence: weekly", "cadence: [weekly, daily]"))
+    assert line.endswith("field 'cadence': expected one of daily, weekly, monthly, quarterly, "
+                         "found a list")
+
+
+def test_a_reference_that_is_not_an_id() -> None:
+    text = ("worksheets:\n  - id: w\n    title: W\n    phase: First 30 days\n    sections:\n"
+            "      - {id: s, title: S, prompts: [{id: a, text: One?}]}\n")
+    [line] = _lines(text, "data/worksheets.yml")
+    assert line == ("data/worksheets.yml:4:12: entry 'w', field 'phase': 'First 30 days' is not a "
+                    "valid id: use lower-case words joined by hyphens (for example "
+                    "'first-30-days')")
