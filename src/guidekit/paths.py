@@ -36,17 +36,23 @@ def sequence(guide: Guide, path: Path) -> list[str]:
     return [home(guide, path.id)[0], *path.steps]
 
 
-def next_steps(guide: Guide, src_uri: str) -> list[NextStep]:
-    """The next step from `src_uri` on every path it belongs to, in the order paths are written."""
-    found = []
+def next_steps_by_page(guide: Guide) -> dict[str, list[NextStep]]:
+    """Every page on a path, with its next step on each path it belongs to (paths in the order
+    they are written). Made once per build: a page's lookup is then a dict away."""
+    found: dict[str, list[NextStep]] = {}
     for path in guide.of_kind("path"):
         pages = sequence(guide, path)
         for position, page in enumerate(pages):
-            if page == src_uri:
-                finished = position == len(pages) - 1
-                found.append(NextStep(path, position, len(pages) - 1,
-                                      pages[0] if finished else pages[position + 1], finished))
+            finished = position == len(pages) - 1
+            found.setdefault(page, []).append(NextStep(
+                path, position, len(pages) - 1, pages[0] if finished else pages[position + 1],
+                finished))
     return found
+
+
+def next_steps(guide: Guide, src_uri: str) -> list[NextStep]:
+    """The next step from `src_uri` on every path it belongs to."""
+    return next_steps_by_page(guide).get(src_uri, [])
 
 
 def by_target(steps: list[NextStep]) -> list[list[NextStep]]:
@@ -57,13 +63,12 @@ def by_target(steps: list[NextStep]) -> list[list[NextStep]]:
     return list(groups.values())
 
 
-def render_next_steps(env: Environment, guide: Guide, src_uri: str, *,
+def render_next_steps(env: Environment, steps: list[NextStep], *,
                       url_for: Callable[[str], str], title_for: Callable[[str], str]) -> str:
-    """The "Next step" links of a page as HTML (empty when the page is on no path).
+    """A page's "Next step" links as HTML (empty when the page is on no path).
 
     The partial gets every step, and `groups`: the steps that share a next page, in order.
     """
-    steps = next_steps(guide, src_uri)
     if not steps:
         return ""
     return html_block(env.get_template(TEMPLATE).render(

@@ -25,7 +25,7 @@ from .errors import GuideError, Problem, did_you_mean
 from .loader import Guide, read_guide
 from .models import KINDS
 from .pages import GeneratedPage, generated_pages, home, page_collisions
-from .paths import render_next_steps
+from .paths import NextStep, next_steps_by_page, render_next_steps
 from .references import Index, Use, check_reference, index_data
 from .text import decode_page, html_block, inline, plain
 
@@ -45,6 +45,7 @@ class GuideSite:
     env: Environment
     page_titles: dict[str, str] = field(default_factory=dict)
     made: list[GeneratedPage] = field(default_factory=list)  # every page the data makes
+    next_steps: dict[str, list[NextStep]] = field(default_factory=dict)  # by page on a path
     docs_name: str = "content"
     written: set[str] = field(default_factory=set)  # pages an author wrote, by path
 
@@ -67,6 +68,7 @@ class GuideSite:
         problems.extend(found)
         site = cls(guide, index, _environment(template_dirs, cache_dir), docs_name=docs_name)
         site.made = generated_pages(guide)
+        site.next_steps = next_steps_by_page(guide)
         problems.extend(page_collisions(guide, site.made))
         pages, unreadable = _decoded(pages, docs_name)
         problems.extend(unreadable)
@@ -171,7 +173,7 @@ class GuideSite:
 
         rendered = rewrite(markdown, replace)
         # "Next step" links on every page of a reading path
-        steps = render_next_steps(self.env, self.guide, src_uri, url_for=url_for,
+        steps = render_next_steps(self.env, self.next_steps.get(src_uri, []), url_for=url_for,
                                   title_for=lambda path: self.page_titles.get(path, path))
         return f"{rendered}\n\n{steps}\n" if steps else rendered
 

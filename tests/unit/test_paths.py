@@ -60,11 +60,11 @@ def test_links_are_rendered_escaped_from_the_partial(tmp_path: Path) -> None:
             "{% for s in steps %}<a href='{{ url(s.target) }}'>{{ s.path.title }}: "
             "{{ title(s.target) }}</a>\n\n{% endfor %}"}))
     guide = _guide(tmp_path)
-    html = render_next_steps(env, guide, "safety.md", url_for=lambda p: "/" + p,
+    html = render_next_steps(env, next_steps(guide, "safety.md"), url_for=lambda p: "/" + p,
                              title_for=lambda p: p.upper())
     assert html == ("<a href='/a.md'>First &lt;way&gt;: A.MD</a>\n"
                     "<a href='/shared.md'>Second way: SHARED.MD</a>")
-    assert render_next_steps(env, guide, "none.md", url_for=str, title_for=str) == ""
+    assert render_next_steps(env, next_steps(guide, "none.md"), url_for=str, title_for=str) == ""
 
 
 def test_paths_that_lead_to_the_same_page_share_one_link(tmp_path: Path) -> None:
@@ -73,11 +73,11 @@ def test_paths_that_lead_to_the_same_page_share_one_link(tmp_path: Path) -> None
         "steps: [safety.md, shared.md, b.md]", "steps: [safety.md, a.md, shared.md, b.md]"))
     guide = load_guide(tmp_path / "data", root=tmp_path)
     env = Environment(autoescape=True, loader=FileSystemLoader(ROOT / "overrides"))
-    html = render_next_steps(env, guide, "a.md", url_for=lambda p: "/" + p,
+    html = render_next_steps(env, next_steps(guide, "a.md"), url_for=lambda p: "/" + p,
                              title_for=lambda p: p.upper())
     assert html.count("<a ") == 1 and "Next step: SHARED.MD" in html
     assert "First &lt;way&gt; · step 2 of 3" in html and "Second way · step 2 of 4" in html
-    two = render_next_steps(env, guide, "safety.md", url_for=str, title_for=str)
+    two = render_next_steps(env, next_steps(guide, "safety.md"), url_for=str, title_for=str)
     assert two.count("<a ") == 1  # both go on to a.md
-    apart = render_next_steps(env, guide, "shared.md", url_for=str, title_for=str)
+    apart = render_next_steps(env, next_steps(guide, "shared.md"), url_for=str, title_for=str)
     assert apart.count("<a ") == 2  # the end of one path, the next step of the other
