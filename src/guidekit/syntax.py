@@ -21,6 +21,16 @@ _PLAIN = {
     "mapping values are not allowed in this context": "a colon here is not expected",
     "did not find expected key": "this line does not line up with the lines above it",
     "did not find expected '-' indicator": "this line does not line up with the list above it",
+    "block sequence entries are not allowed in this context":
+        "a list item ('- ') cannot start on the same line as its field name",
+    "did not find expected alphabetic or numeric character":
+        "an & or * here must be followed by a name; if it is text, put the whole text in quotes",
+    "found undefined alias": "this *name refers to an &name that is not written above it",
+    "found a tab character that violates indentation": "a tab here; YAML needs spaces",
+    "found a tab character where an indentation space is expected":
+        "a tab here; YAML needs spaces",
+    "second occurrence": "this &name is already used above; give it another name",
+    "but found another document": "a '---' line starts a second document in this file",
 }
 # A line with a field name: its indentation, then `- ` when it starts a list item, then `name:`
 _FIELD_LINE = re.compile(r"^(?P<indent> *(?:- )?)(?P<key>\w[\w-]*):(\s|$)")

@@ -95,6 +95,20 @@ def test_a_colon_inside_a_list_item_asks_for_quotes() -> None:
 
 
 @pytest.mark.parametrize(("change", "line"), [
+    (("steps:\n      - Pick", "steps: - Pick"), "8:12: YAML syntax error: a list item ('- ') "
+     "cannot start on the same line as its field name"),
+    (("purpose: Time together.", "purpose: *together"), "7:14: YAML syntax error: this *name "
+     "refers to an &name that is not written above it"),
+    (("    purpose:", "---\n    purpose:"), "7:1: YAML syntax error: a '---' line starts a "
+     "second document in this file"),
+])
+def test_parser_complaints_in_plain_words(change: tuple[str, str], line: str) -> None:
+    [found] = _lines(RITUAL.replace(*change))
+    assert found == (f"data/rituals.yml:{line} (check the indentation and quotes on this line and "
+                     "the one above)")
+
+
+@pytest.mark.parametrize(("change", "line"), [
     (("    cadence", "     cadence"), "4:6: this line is indented more than 'title:' above it "
                                       "(start it with 4 spaces, like the line above)"),
     (("    cadence", "   cadence"), "4:4: this line is indented less than 'title:' above it "
