@@ -68,7 +68,7 @@ def explain(error: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     lines = text.splitlines()
     reason = error.problem or "invalid YAML"
-    return (_tab(lines, name, line) or _open_quote(error, text, lines, name)
+    return (_tab(lines, name, line) or _open_quote(error, text, lines, name, line)
             or _colon_in_text(reason, lines, name, line, column)
             or (_misaligned(lines, name, line) if reason in _PLAIN else None)
             or _text_after_quote(lines, name, line) or _open_bracket(error, name)
@@ -89,15 +89,19 @@ def _tab(lines: list[str], name: str, upto: int) -> Problem | None:
     return None
 
 
-def _open_quote(error: yaml.MarkedYAMLError, text: str, lines: list[str], name: str
-                ) -> Problem | None:
-    """A quote left open runs on into the next lines until another quote closes it."""
+def _open_quote(error: yaml.MarkedYAMLError, text: str, lines: list[str], name: str,
+                line: int) -> Problem | None:
+    """A quote left open runs on into the next lines until another quote closes it.
+
+    Found as quoted text that swallowed lines looking like fields or list items, and that ends
+    right where the parser gave up.
+    """
     mark = error.context_mark if error.context == "while scanning a quoted scalar" else None
     if mark is None:
         try:
             for token in yaml.scan(text, Loader=yaml.SafeLoader):
                 if (isinstance(token, yaml.ScalarToken) and token.style in ('"', "'")
-                        and _LOOKS_LIKE_A_LINE.search(
+                        and token.end_mark.line >= line - 2 and _LOOKS_LIKE_A_LINE.search(
                             text[token.start_mark.index:token.end_mark.index])):
                     mark = token.start_mark
         except yaml.YAMLError:

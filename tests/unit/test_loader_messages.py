@@ -75,6 +75,12 @@ def test_a_quote_left_open_names_where_it_opens() -> None:
                             '(add " at the end of the text)']
 
 
+def test_a_closed_quote_over_two_lines_is_not_blamed_for_a_later_slip() -> None:
+    text = RITUAL.replace("purpose: Time together.", 'purpose: "Time together,\n      note: yes."')
+    [line] = _lines(text + "    time: '20:00'\n    tip with no colon\n    note: Go.\n")
+    assert line.startswith("data/rituals.yml:12:5: this line has no colon")
+
+
 def test_a_quote_left_open_at_the_end_of_the_file() -> None:
     [line] = _lines(RITUAL + "    tip: 'Go slowly.\n")
     assert line == ("data/rituals.yml:10:10: this quote is never closed "
