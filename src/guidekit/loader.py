@@ -377,8 +377,10 @@ def _explain(source: _Source, at: Loc, model: type[BaseModel], inner: Loc, kind:
     expected = _expected(model, inner)
     last = inner[-1] if inner else 0  # an entry itself is an item of its collection's list
     if given is None and kind.endswith("_type"):
-        shape = expected or _EXPECTED_SHAPE.get(kind, "a value")
         item = isinstance(last, int)
+        # A number's or a pattern's description says what to write; a plain text's does not.
+        said = kind in ("int_type", "float_type") or item or _pattern(model, inner)
+        shape = (said and expected) or _EXPECTED_SHAPE.get(kind, "a value")
         optional = item or not _required(model, inner)
         after = "'-'" if item else "colon"
         fix = ("add lines starting with '- ' under it" if kind == "list_type"
