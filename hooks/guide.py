@@ -22,6 +22,7 @@ from mkdocs.structure.toc import get_toc
 
 from guidekit.calendar import calendar_files, site_key
 from guidekit.errors import GuideError
+from guidekit.loader import data_files
 from guidekit.site import GuideSite
 from guidekit.toc import toc_tokens
 
@@ -142,7 +143,7 @@ def _data_time(data_dir: Path) -> datetime:
     """When the data last changed (to the second), or SOURCE_DATE_EPOCH for reproducible builds."""
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return _build_time()
-    newest = max((p.stat().st_mtime for p in data_dir.glob("*.yml")), default=None)
+    newest = max((p.stat().st_mtime for p in data_files(data_dir)), default=None)
     return datetime.fromtimestamp(int(newest), UTC) if newest else _build_time()
 
 

@@ -6,6 +6,7 @@ import itertools
 import re
 import types
 import typing
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,8 +70,33 @@ class Guide:
     # Files that could not be read at all: every reference into them would fail too.
     unreadable: list[str] = field(default_factory=list)
 
+    # Entries by kind, and by kind and a field's value: every page asks, so they are made once
+    # (and again whenever records were added since)
+    _kinds: dict[str, list[Any]] = field(default_factory=dict, init=False, repr=False,
+                                         compare=False)
+    _groups: dict[tuple[str, str], dict[Any, list[Any]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+    _indexed: int = field(default=-1, init=False, repr=False, compare=False)
+
     def of_kind(self, kind: str) -> list[Any]:
-        return [r.entry for r in self.records.values() if r.kind == kind]
+        if self._indexed != len(self.records):
+            self._kinds, self._groups = {}, {}
+            for record in self.records.values():
+                self._kinds.setdefault(record.kind, []).append(record.entry)
+            self._indexed = len(self.records)
+        return list(self._kinds.get(kind, ()))
+
+    def where(self, kind: str, field_name: str, value: object) -> list[Any]:
+        """The entries of `kind` whose `field_name` is `value`, in the order written."""
+        entries = self.of_kind(kind)
+        groups = self._groups.get((kind, field_name))
+        if groups is None:
+            groups = self._groups[(kind, field_name)] = {}
+            for entry in entries:
+                found = getattr(entry, field_name, None)
+                if isinstance(found, Hashable):
+                    groups.setdefault(found, []).append(entry)
+        return list(groups.get(value, ())) if isinstance(value, Hashable) else []
 
     def get(self, entry_id: str) -> Entry:
         return self.records[entry_id].entry
@@ -113,6 +139,12 @@ def load_guide(data_dir: Path, *, root: Path | None = None) -> Guide:
     return guide
 
 
+def data_files(data_dir: Path) -> list[Path]:
+    """The data files: `.yml` and `.yaml` under `data_dir`, whatever their case."""
+    return sorted(p for p in data_dir.rglob("*")
+                  if p.suffix.lower() in (".yml", ".yaml") and p.is_file())
+
+
 def read_guide(data_dir: Path, *, root: Path | None = None) -> tuple[Guide, list[Problem]]:
     """The valid entries under `data_dir` and every problem found, without raising.
 
@@ -120,9 +152,7 @@ def read_guide(data_dir: Path, *, root: Path | None = None) -> tuple[Guide, list
     """
     problems: list[Problem] = []
     guide = Guide()
-    files = sorted(p for p in data_dir.rglob("*")
-                   if p.suffix.lower() in (".yml", ".yaml") and p.is_file())
-    for path in files:
+    for path in data_files(data_dir):
         name = _display(path, root)
         try:
             source = _parse(decode(path.read_bytes(), name), name, problems)
