@@ -186,8 +186,12 @@ def repeated(times: int, into: Path) -> Path:
         for entries in document.values():
             if isinstance(entries, list):
                 originals = [e for e in entries if isinstance(e, dict) and "id" in e]
+                last = max((e["order"] for e in originals if "order" in e), default=0)
                 for n in range(2, times + 1):
-                    entries.extend({**e, "id": f"{e['id']}-r{n}"} for e in originals)
+                    # new ids, and for ordered entries (phases) the next free places
+                    entries.extend({**e, "id": f"{e['id']}-r{n}",
+                                    **({"order": e["order"] + (n - 1) * last} if "order" in e
+                                       else {})} for e in originals)
         data_file.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True),
                              encoding="utf-8")
     return project
