@@ -11,7 +11,7 @@ export VNU_JAR := $(abspath $(VENV))/vnu-$(VNU_VERSION)/node_modules/vnu-jar/bui
 APT_INSTALL := if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
   $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq
 
-.PHONY: serve test build bench lint chromium npm vnu schema clean
+.PHONY: serve test build check bench lint chromium npm vnu schema clean
 
 serve: $(STAMP)  ## Serve the site at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -22,6 +22,9 @@ test: $(STAMP) chromium vnu  ## Run every test: lint, unit, build and browser
 
 build: $(STAMP)  ## Build the static site into site/
 	$(BIN)/mkdocs build --strict --site-dir site
+
+check: $(STAMP)  ## Check data/ and content/ for mistakes, one line each, without building
+	@$(BIN)/python -m guidekit check
 
 bench: $(STAMP) chromium npm  ## Measure build time, page weight and Lighthouse scores into bench/report.md
 	$(BIN)/python bench/run.py
