@@ -37,6 +37,15 @@ def test_each_script_card_says_who_it_is_for_in_plain_words(site) -> None:
         assert not re.search(r"\bthe (either|both)\b", html, re.IGNORECASE), page
 
 
+def test_each_script_card_names_its_situation_as_such(site) -> None:
+    scripts = site.html("library/scripts/")
+    for script in GUIDE.of_kind("script"):
+        card = scripts[scripts.index(f'data-guide-id="{script.id}"'):]
+        card = card[:card.index("</article>")]
+        title = GUIDE.get(script.situation).title
+        assert re.search(rf'Situation: <a href="[^"]+">{re.escape(title)}</a>', card), script.id
+
+
 def test_empty_cells_of_the_situations_table_are_a_quiet_dash(site) -> None:
     html = site.html("library/situations/")
     assert "None yet" not in html
