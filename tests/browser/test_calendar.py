@@ -113,3 +113,16 @@ def test_without_javascript_the_link_downloads_the_built_file(browser, server, s
             "morning-voice-note@")
     finally:
         context.close()
+
+
+def test_the_box_wears_the_guides_colours_in_both_palettes(watched, server):
+    material_note_blue = "rgb(68, 138, 255)"
+    for scheme in ("light", "dark"):
+        watched.emulate_media(color_scheme=scheme)
+        watched.goto(server.url("library/rituals/"), wait_until="networkidle")
+        box = watched.locator("details.guide-calendar").first
+        border, link = box.evaluate("""box => { const probe = document.createElement('span');
+            probe.style.color = 'var(--md-typeset-a-color)'; box.append(probe);
+            const found = [getComputedStyle(box).borderLeftColor, getComputedStyle(probe).color];
+            probe.remove(); return found; }""")
+        assert border != material_note_blue and border == link, scheme
