@@ -42,3 +42,32 @@ def test_on_a_reading_path_the_path_alone_says_where_to_go_next(watched, server)
     watched.goto(server.url("authoring/"), wait_until="networkidle")  # on no path
     expect(watched.get_by_role("navigation", name="Next step")).to_have_count(0)
     expect(watched.locator(".md-footer__inner")).to_be_visible()
+
+
+def _steps(page) -> list[tuple[str, bool]]:
+    return [tuple(step) for step in page.locator(".guide-next-step").evaluate_all(
+        "steps => steps.map(s => [s.dataset.path, s.hasAttribute('data-following')])")]
+
+
+def test_the_path_a_reader_follows_comes_first_on_shared_pages(context, server) -> None:
+    page = context.new_page()
+    page.goto(server.url("safety/"), wait_until="networkidle")  # on all three paths
+    written = _steps(page)
+    assert len(written) >= 2 and not any(following for _, following in written)
+
+    page.goto(server.url("paths/healing-after-an-affair/"), wait_until="networkidle")
+    page.goto(server.url("safety/"), wait_until="networkidle")
+    first, *others = _steps(page)
+    assert "healing-after-an-affair" in first[0].split() and first[1]
+    assert sorted(others) == sorted(s for s in written if s != (first[0], False))
+
+    # following another path's "Next step" makes that path the one followed
+    other = next(path for path, _ in others)
+    page.locator(f'.guide-next-step[data-path="{other}"] a').click()
+    page.wait_for_load_state("networkidle")
+    page.goto(server.url("safety/"), wait_until="networkidle")
+    assert _steps(page)[0] == (other, True)
+
+    fresh = context.new_page()  # another tab follows nothing yet
+    fresh.goto(server.url("safety/"), wait_until="networkidle")
+    assert _steps(fresh) == written
