@@ -44,6 +44,8 @@ _CODE_VERSION = code_version(Path(__file__), Path(text.__file__),
                              extra=[icalendar.__version__])
 # Resolves an entry id to the link of its page: absolute, or relative to the site's root.
 LinkFor = Callable[[str], str]
+# Text from the data as plain words (`plain`, knowing the entries' titles).
+Words = Callable[[str], str]
 
 
 @dataclass(frozen=True)
@@ -78,16 +80,24 @@ def calendar_files(guide: Guide, *, start: date, stamp: datetime, site: str,
 def _files(guide: Guide, *, start: date, stamp: datetime, site: str, link: LinkFor,
            reuse: Reuse) -> Iterator[CalendarFile]:
     when = f"{start} {stamp} {site}"
+
+    def words(text: str) -> str:
+        return plain(text, title=lambda i: guide.get(i).title if i in guide.records else i)
+
+    def shown(ritual: Ritual) -> str:
+        """All a file says of a ritual: it is made again when any of it changes."""
+        return f"{ritual.model_dump_json()} {_description(ritual, link(ritual.id), words)}"
+
     for ritual in guide.of_kind("ritual"):
 
         def one(ritual: Ritual = ritual) -> bytes:
             calendar = _calendar(ritual.title)
             calendar.add_component(ritual_event(ritual, start=start, stamp=stamp,
-                                                uid=f"{ritual.id}@{site}", link=link(ritual.id)))
+                                                uid=f"{ritual.id}@{site}", link=link(ritual.id),
+                                                words=words))
             return calendar.to_ical()
 
-        inputs = f"{when} {link(ritual.id)} {ritual.model_dump_json()}"
-        yield CalendarFile(calendar_path(ritual.id), reuse.get(inputs, one))
+        yield CalendarFile(calendar_path(ritual.id), reuse.get(f"{when} {shown(ritual)}", one))
     for phase in guide.of_kind("phase"):
         if not phase.rituals:
             continue
@@ -95,27 +105,26 @@ def _files(guide: Guide, *, start: date, stamp: datetime, site: str, link: LinkF
 
         def whole(phase: Phase = phase, rituals: list[Ritual] = rituals) -> bytes:
             return phase_calendar(phase, rituals, start=start, stamp=stamp, site=site,
-                                  link=link).to_ical()
+                                  link=link, words=words).to_ical()
 
-        inputs = " ".join([when, phase.model_dump_json(),
-                           *(f"{link(r.id)} {r.model_dump_json()}" for r in rituals)])
+        inputs = " ".join([when, phase.model_dump_json(), *map(shown, rituals)])
         yield CalendarFile(calendar_path(phase.id), reuse.get(inputs, whole))
 
 
 def phase_calendar(phase: Phase, rituals: list[Ritual], *, start: date, stamp: datetime,
-                   site: str, link: LinkFor) -> Calendar:
+                   site: str, link: LinkFor, words: Words = plain) -> Calendar:
     """The rituals of a phase, repeating until the last day of the phase."""
     calendar = _calendar(phase.title)
     last_day = datetime.combine(start + timedelta(days=phase.length_days - 1), time(23, 59, 59))
     for ritual in rituals:
         calendar.add_component(ritual_event(
             ritual, start=start, stamp=stamp, until=last_day,
-            uid=f"{ritual.id}.{phase.id}@{site}", link=link(ritual.id)))
+            uid=f"{ritual.id}.{phase.id}@{site}", link=link(ritual.id), words=words))
     return calendar
 
 
 def ritual_event(ritual: Ritual, *, start: date, stamp: datetime, uid: str, link: str,
-                 until: datetime | None = None) -> Event:
+                 until: datetime | None = None, words: Words = plain) -> Event:
     """One ritual as a repeating event at its suggested local time."""
     hour, minute = map(int, ritual.time.split(":"))
     rule = dict(RULES[ritual.cadence])
@@ -128,7 +137,7 @@ def ritual_event(ritual: Ritual, *, start: date, stamp: datetime, uid: str, link
     event.add("dtstart", datetime.combine(start, time(hour, minute)))
     event.add("duration", timedelta(minutes=ritual.duration_minutes))
     event.add("rrule", rule)
-    event.add("description", _description(ritual, link))
+    event.add("description", _description(ritual, link, words))
     if urlsplit(link).scheme in ("http", "https"):
         event.add("url", link)
     return event
@@ -144,10 +153,10 @@ def _calendar(title: str) -> Calendar:
     return calendar
 
 
-def _description(ritual: Ritual, link: str) -> str:
-    steps = "\n".join(f"{n}. {plain(step)}" for n, step in enumerate(ritual.steps, 1))
+def _description(ritual: Ritual, link: str, words: Words) -> str:
+    steps = "\n".join(f"{n}. {words(step)}" for n, step in enumerate(ritual.steps, 1))
     # calendar.js finds the link after "in the guide: " at the very end to make it absolute.
-    return (f"{plain(ritual.purpose)}\n\nHow to do it:\n{steps}\n\n"
+    return (f"{words(ritual.purpose)}\n\nHow to do it:\n{steps}\n\n"
             "The time is your own local time. If you live in different time zones, agree on an "
             "hour together and move this event to it.\n\n"
             f"Read it again in the guide: {link}")

@@ -39,9 +39,17 @@ def inline(text: str, resolve: Callable[[str], str],
     return Markup(_EM.sub(r"<em>\1</em>", html))
 
 
-def plain(text: str) -> str:
-    """`text` without the Markdown subset: for titles in other formats (calendars, tables)."""
-    text = _ANY_LINK.sub(lambda m: m["text"] or m["url_text"] or "", text)
+def plain(text: str, title: Callable[[str], str] | None = None) -> str:
+    """`text` without the Markdown subset: for titles in other formats (calendars, tables).
+
+    A `[](guide:id)` link with no words of its own reads as the entry's `title(id)` when given.
+    """
+    def words(match: re.Match[str]) -> str:
+        if match["id"] is not None and not match["text"] and title:
+            return plain(title(match["id"]))
+        return match["text"] or match["url_text"] or ""
+
+    text = _ANY_LINK.sub(words, text)
     return _EM.sub(r"\1", _STRONG.sub(r"\1", text))
 
 

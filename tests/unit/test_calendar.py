@@ -24,7 +24,8 @@ rituals:
     medium: text
     time: "08:15"
     purpose: Say hello, warmly; every day.
-    steps: [Send one line., "Read [the guide](guide:a-weekly-talk) again."]
+    steps: [Send one line., "Read [the guide](guide:a-weekly-talk) again.",
+            "Plan the [](guide:a-weekly-talk)."]
   - id: a-weekly-talk
     title: Weekly talk
     cadence: weekly
@@ -111,7 +112,7 @@ def test_the_description_has_the_steps_in_plain_text_and_a_link_back():
     assert event["summary"] == "A daily hello"
     description = str(event["description"])
     assert "Say hello, warmly; every day." in description
-    assert "1. Send one line.\n2. Read the guide again." in description
+    assert "1. Send one line.\n2. Read the guide again.\n3. Plan the Weekly talk." in description
     assert description.endswith("in the guide: library/rituals/#hello-every-day")
     assert "url" not in event  # a relative link is no URI for the URL property
 
