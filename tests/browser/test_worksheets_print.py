@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from guidekit.loader import load_guide
@@ -110,7 +111,8 @@ def test_a_filled_sheet_is_accessible_in_both_palettes(watched, server, scheme) 
     watched.get_by_label("Day 2: Morning voice note").check()
     # Back to the top, once Material's header has finished fading its title back in
     watched.evaluate("window.scrollTo(0, 0)")
-    watched.wait_for_function("!document.querySelector('.md-header__title--active')")
+    # (a locator, not wait_for_function: the page's CSP forbids the eval that one polls with)
+    expect(watched.locator(".md-header__title--active")).to_have_count(0)
     watched.wait_for_timeout(500)
     assert not [(v["id"], v["nodes"][0]["target"]) for v in axe_violations(watched)]
 
