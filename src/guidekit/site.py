@@ -217,12 +217,13 @@ class GuideSite:
             return inline(value, url, self._title)
 
         at_home = target == src_uri
+        part_of, mentioned_in = self._backlinks(entry_id, src_uri, target, url, url_for)
         html = self.env.get_template(f"partials/guide/{record.kind}.html").render(
             entry=record.entry, kind=record.kind, at_home=at_home, anchor=anchor,
             level=level,
             page_url=url_for, page_title=lambda path: self.page_titles.get(path, path),
-            url=url, get=self.guide.get, text=text, part_of=self._part_of(entry_id, src_uri, url),
-            mentioned_in=self._mentioned_in(entry_id, src_uri, url_for), guide=self.guide,
+            url=url, get=self.guide.get, text=text, part_of=part_of,
+            mentioned_in=mentioned_in, guide=self.guide,
         )
         return html_block(html)
 
@@ -238,22 +239,19 @@ class GuideSite:
         """Entry id -> URL of its full view, relative to the page being rendered."""
         return lambda entry_id: url_for(self.target(entry_id))
 
-    def _part_of(self, entry_id: str, src_uri: str, url: UrlFor) -> list[tuple[str, str]]:
-        """Entries that use this one, except those shown in full on this very page."""
-        sources = dict.fromkeys(u.source for u in self.index.used_by(entry_id)
-                                if not u.from_page and home(self.guide, u.source)[0] != src_uri)
-        return [(plain(self.guide.get(s).title), url(s)) for s in sources]
-
-    def _mentioned_in(self, entry_id: str, src_uri: str, url_for: UrlFor) -> list[tuple[str, str]]:
-        """Pages that embed or link the entry, but not this page, its own page, or a page that
-        "Part of:" already leads to."""
-        shown = {src_uri, home(self.guide, entry_id)[0]}
-        shown |= {home(self.guide, u.source)[0] for u in self.index.used_by(entry_id)
-                  if not u.from_page}
-        pages = dict.fromkeys(u.source for u in self.index.used_by(entry_id)
-                              if u.from_page and u.source not in shown)
-        return [(self.page_titles.get(p, p), url_for(p)) for p in pages]
-
+    def _backlinks(self, entry_id: str, src_uri: str, own_page: str, url: UrlFor,
+                   url_for: UrlFor) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """"Part of:" the entries that use this one, unless shown in full on this very page; and
+        "Read more in:" the pages that embed or link it, leaving out this page, the entry's own
+        page and the pages "Part of:" already leads to."""
+        uses = self.index.used_by(entry_id)
+        sources = {s: home(self.guide, s)[0] for s in dict.fromkeys(
+            u.source for u in uses if not u.from_page)}
+        part_of = [(plain(self.guide.get(s).title), url(s)) for s, page in sources.items()
+                   if page != src_uri]
+        shown = {src_uri, own_page, *sources.values()}
+        pages = dict.fromkeys(u.source for u in uses if u.from_page and u.source not in shown)
+        return part_of, [(self.page_titles.get(p, p), url_for(p)) for p in pages]
 
 def page_title(markdown: str, src_uri: str) -> str:
     """A page's title: front matter `title:`, else its first `# heading`, else its file name."""
