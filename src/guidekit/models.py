@@ -8,10 +8,12 @@ The same models export the JSON Schema that editors use (`python -m guidekit sch
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -30,7 +32,62 @@ Id = Annotated[
     Field(description="Lower-case words joined by hyphens, like weekly-video-date, at most 60 "
           "characters. A stable id."),
 ]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+
+# --- Text: the one rule for every text field ----------------------------------------------------
+# Text from the data lands in HTML, Markdown, front matter, JSON and calendar files, and is escaped
+# for each. Some characters cannot be shown safely anywhere, so they are refused: control
+# characters (NUL included) and the bidirectional overrides and isolates (U+202A-U+202E,
+# U+2066-U+2069) that make text read differently from how it is stored. A one-line field (a title,
+# a label) takes no line break either; a longer text may hold line breaks and tabs.
+_BIDI = r"\u202a-\u202e\u2066-\u2069"
+_LINE_BREAKS = r"\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029"  # all that str.splitlines() splits on
+_REFUSED_IN_TEXT = rf"\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_BIDI}"  # tab and \n may stay
+_REFUSED_IN_LINE = rf"\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}"
+
+
+def _refused(found: re.Match[str], one_line: bool) -> PydanticCustomError:
+    """Why a character cannot stay: what it is, where, and how to fix it."""
+    char, before = found[0], found.string[: found.start()][-24:].lstrip()
+    where = f"after '{before}'" if before else "at the start"
+    code = f"U+{ord(char):04X}"
+    if one_line and re.match(f"[{_LINE_BREAKS}]", char):
+        what, hint = "a line break", "join the lines into one"
+    elif char in "\u2028\u2029":
+        what, hint = f"an invisible line separator ({code})", "use an ordinary line break"
+    elif re.match(f"[{_BIDI}]", char):
+        what, hint = f"an invisible direction mark ({code})", "delete it: retype the words"
+    else:
+        what, hint = f"the control character {code}", "delete it"
+    expected = "one line of plain text" if one_line else "plain text"
+    return PydanticCustomError("text_character", "holds {what} {where}; expected {expected}",
+                               {"what": what, "where": where, "expected": expected, "hint": hint})
+
+
+def _plain_text(value: str) -> str:
+    found = re.search(f"[{_REFUSED_IN_TEXT}]", value)
+    if found:
+        raise _refused(found, one_line=False)
+    return value
+
+
+def _one_line(value: str) -> str:
+    found = re.search(f"[{_REFUSED_IN_LINE}]", value)
+    if found:
+        raise _refused(found, one_line=True)
+    return value
+
+
+# Text: a paragraph or more; Line: one line, for titles and labels.
+Text = Annotated[
+    str, StringConstraints(min_length=1, strip_whitespace=True), AfterValidator(_plain_text),
+    Field(json_schema_extra={"pattern": f"^[^{_REFUSED_IN_TEXT}]*$"}),
+]
+Line = Annotated[
+    str, StringConstraints(min_length=1, strip_whitespace=True), AfterValidator(_one_line),
+    Field(json_schema_extra={"pattern": f"^[^{_REFUSED_IN_LINE}]*$"}),
+]
+
 # Ids that would take the place of a generated page (tools/index.md, roadmap/index.md, ...)
 RESERVED_IDS = frozenset({"index"})
 
@@ -52,7 +109,7 @@ class Entry(Strict):
     """Anything with a stable id and a title."""
 
     id: Id
-    title: Text
+    title: Line
 
     @field_validator("id")
     @classmethod
@@ -130,7 +187,7 @@ class Phase(Entry):
 
     order: int = Field(ge=1, examples=[1], description="A whole number from 1 up, like 1 for the "
                        "first phase. Each phase has its own.")
-    span: Text = Field(description="When it happens, in plain words, e.g. 'Months 1-3'.")
+    span: Line = Field(description="When it happens, in plain words, e.g. 'Months 1-3'.")
     length_days: int = Field(
         gt=0, le=400, examples=[30],
         description="A whole number of days from 1 to 400, like 30. How long the phase lasts.",
@@ -150,7 +207,7 @@ class Phase(Entry):
 
 class ChecklistItem(Strict):
     id: Id
-    text: Text
+    text: Line
 
 
 class Rule(Strict):
@@ -186,7 +243,7 @@ class Section(Strict):
     """A block of a printable sheet: prompts to answer, a day grid, or a checklist."""
 
     id: Id
-    title: Text
+    title: Line
     intro: Text | None = None
     kind: Literal["prompts", "day-grid", "reflection", "checklist", "signatures"] = Field(
         default="prompts",
@@ -197,13 +254,13 @@ class Section(Strict):
     prompts: list[Prompt] = []
     repeat: int = Field(default=1, ge=1, le=12, examples=[4],
                         description="A whole number of copies from 1 to 12, like 4 for four weeks.")
-    copy_label: Text = Field(default="Week", description="Heading of each copy, before its number.")
+    copy_label: Line = Field(default="Week", description="Heading of each copy, before its number.")
     days: int = Field(default=30, ge=1, le=90, examples=[30],
                       description="A whole number of days from 1 to 90, like 30. Days in a day "
                       "grid.")
     practices: list[Annotated[Id, Ref("ritual")]] = []
     checklist: Annotated[Id, Ref("checklist")] | None = None
-    columns: list[Text] = Field(
+    columns: list[Line] = Field(
         default=["Done"], min_length=1, max_length=4,
         description="One to four column headings, like [Me, You]. A checklist section's "
         "tick-box columns, e.g. one for each of you.",
