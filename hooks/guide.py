@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from html import unescape
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin
 
@@ -77,9 +78,11 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     nav.pages = _get_by_type(nav.items, Page)
     _add_previous_and_next_links(nav.pages)
 
-    # Links to a page ("Next step", "Read more in") name it as the navigation does
+    # Links to a page ("Next step", "Read more in") name it as the navigation does; MkDocs'
+    # titles are HTML, the core's are text
     assert _site is not None
-    _site.page_titles.update({page.file.src_uri: page.title for page in nav.pages if page.title})
+    _site.page_titles.update({page.file.src_uri: unescape(page.title) for page in nav.pages
+                              if page.title})
     return nav
 
 

@@ -42,6 +42,10 @@ PRODID = "-//guidekit//Rituals calendar//EN"
 # What a calendar file is made by: this module, the text helpers and icalendar's version.
 _CODE_VERSION = code_version(Path(__file__), Path(text.__file__),
                              extra=[icalendar.__version__])
+# Characters no calendar file may carry raw, whatever the data holds (the models refuse them
+# already): control characters and bidi overrides. Line feeds stay in descriptions, where
+# icalendar writes them as `\n`; names are one line.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # Resolves an entry id to the link of its page: absolute, or relative to the site's root.
 LinkFor = Callable[[str], str]
 # Text from the data as plain words (`plain`, knowing the entries' titles).
@@ -133,11 +137,11 @@ def ritual_event(ritual: Ritual, *, start: date, stamp: datetime, uid: str, link
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
-    event.add("summary", plain(ritual.title))
+    event.add("summary", _one_line(plain(ritual.title)))
     event.add("dtstart", datetime.combine(start, time(hour, minute)))
     event.add("duration", timedelta(minutes=ritual.duration_minutes))
     event.add("rrule", rule)
-    event.add("description", _description(ritual, link, words))
+    event.add("description", _lines(_description(ritual, link, words)))
     if urlsplit(link).scheme in ("http", "https"):
         event.add("url", link)
     return event
@@ -149,8 +153,18 @@ def _calendar(title: str) -> Calendar:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", plain(title))
+    calendar.add("x-wr-calname", _one_line(plain(title)))
     return calendar
+
+
+def _one_line(text: str) -> str:
+    """A name for a calendar or an event: one line, without control characters."""
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def _lines(text: str) -> str:
+    """A description: lines joined by line feeds only, without other control characters."""
+    return _CONTROL.sub(" ", re.sub(r"\r\n?", "\n", text))
 
 
 def _description(ritual: Ritual, link: str, words: Words) -> str:

@@ -11,9 +11,12 @@ import html
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import yaml
+
 from .errors import Problem
 from .loader import Guide
 from .models import CADENCES
+from .text import markdown_text
 
 # Kinds shown together on one library page; the others get a page per entry.
 SHARED_PAGES: dict[str, tuple[str, str]] = {
@@ -78,7 +81,7 @@ def _pages(guide: Guide) -> Iterator[GeneratedPage]:
         for entry in guide.of_kind(kind):
             yield GeneratedPage(pattern.format(id=entry.id),
                                 _page(entry.title, [_embeds(kind, [entry.id])]), entry=entry.id)
-    links = "\n".join(f"- [{html.escape(title)}](../{path})" for path, title in listings
+    links = "\n".join(f"- [{markdown_text(title)}](../{path})" for path, title in listings
                       if path != "library/index.md")
     yield GeneratedPage("library/index.md", _page("The library", [links]), title="The library")
 
@@ -119,7 +122,7 @@ def _sections(guide: Guide, kind: str) -> Iterator[str]:
         for situation in guide.of_kind("situation"):
             ids = [s.id for s in entries if s.situation == situation.id]
             if ids:
-                yield (f"## {html.escape(situation.title)} {{#{situation.id}}}\n\n"
+                yield (f"## {markdown_text(situation.title)} {{#{situation.id}}}\n\n"
                        f"{_embeds('situation', [situation.id])}\n\n{_embeds(kind, ids)}")
     elif entries:
         yield _embeds(kind, [e.id for e in entries])
@@ -130,6 +133,13 @@ def _embeds(kind: str, ids: list[str]) -> str:
 
 
 def _page(title: str, sections: list[str]) -> str:
-    quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A generated page: its title in front matter and as its heading, each escaped for its place.
+
+    MkDocs and the theme treat a page's title as HTML (they write it unescaped into the
+    navigation and `<title>`), so the front matter holds the title HTML-escaped, as MkDocs itself
+    takes it from a heading; YAML's own writer quotes it.
+    """
+    front = yaml.safe_dump({"title": html.escape(title, quote=False)}, allow_unicode=True,
+                           width=float("inf"))
     body = "\n\n".join(sections)
-    return f"---\ntitle: {quoted}\n---\n\n# {html.escape(title)}\n\n{body}\n"
+    return f"---\n{front}---\n\n# {markdown_text(title)}\n\n{body}\n"

@@ -9,8 +9,10 @@ import difflib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 
+import yaml
 from jinja2 import (
     Environment,
     FileSystemBytecodeCache,
@@ -27,15 +29,15 @@ from .models import KINDS
 from .pages import GeneratedPage, generated_pages, home, page_collisions
 from .paths import NextStep, next_steps_by_page, render_next_steps
 from .references import Index, Use, check_reference, index_data
-from .text import decode_page, html_block, inline, plain
+from .text import decode_page, html_block, inline, markdown_text, plain
 
 # Resolves a path in the docs folder (with an optional #anchor) to a URL relative to the page.
 UrlFor = Callable[[str], str]
 ENTRY_KINDS = frozenset(KINDS.values())
 _TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 _LINK_FORM = "write it as [words](guide:ID) or [](guide:ID)"
-_META_TITLE = re.compile(r"\A---\s*\n(?:.*\n)*?title:\s*[\"']?(.+?)[\"']?\s*\n(?:.*\n)*?---",
-                         re.MULTILINE)
+# Front matter, as MkDocs finds it
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 @dataclass
@@ -164,7 +166,7 @@ class GuideSite:
                 title = f" {directive.title}" if directive.title else ""
                 if directive.label:
                     return f"[{directive.label}]: {url}{title}"
-                text = directive.text or _escape_md(plain(self.guide.get(directive.id).title))
+                text = directive.text or markdown_text(plain(self.guide.get(directive.id).title))
                 return f"[{text}]({url}{title})"
             if directive.kind == "table":
                 return "\n\n" + self.render_table(directive.id, src_uri, url_for) + "\n\n"
@@ -254,11 +256,19 @@ class GuideSite:
         return part_of, [(self.page_titles.get(p, p), url_for(p)) for p in pages]
 
 def page_title(markdown: str, src_uri: str) -> str:
-    """A page's title: front matter `title:`, else its first `# heading`, else its file name."""
-    for pattern in (_META_TITLE, _TITLE):
-        match = pattern.search(markdown)
-        if match:
-            return match[1].strip()
+    """A page's title as text: front matter `title:`, else its first `# heading`, else its file
+    name. MkDocs takes a title as HTML, so entities in it are read as the characters they stand
+    for."""
+    front = _FRONT_MATTER.match(markdown)
+    try:
+        meta = yaml.safe_load(front[1]) if front else None
+    except yaml.YAMLError:
+        meta = None  # MkDocs reports front matter it cannot read
+    if isinstance(meta, dict) and isinstance(meta.get("title"), str) and meta["title"].strip():
+        return unescape(meta["title"].strip())
+    heading = _TITLE.search(markdown)
+    if heading:
+        return unescape(heading[1].strip())
     return Path(src_uri).stem.replace("-", " ").capitalize()
 
 
@@ -304,9 +314,6 @@ def _relative(from_src: str, to_src: str) -> str:
 
     return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
 
-
-def _escape_md(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
 
 
 __all__ = ["GuideError", "GuideSite", "page_title"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 
@@ -19,6 +20,9 @@ _URL_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\s]+)\)")
 _STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _EM = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
 _SAFE_URL = re.compile(r"^(https?://|mailto:|tel:)[^\s\"'<>]+$")
+# Characters that Python-Markdown (with this site's extensions) lets a backslash make literal and
+# that could start markup inside a line; `<`, `>` and `&` are escaped as HTML instead.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#!]")
 
 
 def inline(text: str, resolve: Callable[[str], str],
@@ -51,6 +55,16 @@ def plain(text: str, title: Callable[[str], str] | None = None) -> str:
 
     text = _ANY_LINK.sub(words, text)
     return _EM.sub(r"\1", _STRONG.sub(r"\1", text))
+
+
+def markdown_text(text: str) -> str:
+    """`text` as Markdown that shows exactly this text: no emphasis, link, HTML or attribute
+    list (`{#id .class}` at the end of a heading) however it looks. For headings and link text.
+
+    Markdown's own escapes come first (a backslash before each character that could start
+    something), then HTML's for `&`, `<` and `>`, which Markdown passes through as entities.
+    """
+    return html.escape(_MARKDOWN_SPECIAL.sub(r"\\\g<0>", text), quote=False)
 
 
 def html_block(html: str) -> str:

@@ -1,4 +1,5 @@
-"""Three fixes that make stock Material's markup pass the Nu Html Checker.
+"""Fixes for stock Material's markup: three make it pass the Nu Html Checker, one makes the
+footer's labels read right.
 
 Each repairs one exact pattern that a Material template writes outside any block a theme can
 override, so the fix is made on the rendered page instead of in a copy of a whole template. When
@@ -8,6 +9,7 @@ Material stops writing a pattern, its fix does nothing; the checker test catches
 from __future__ import annotations
 
 import re
+from html import unescape
 
 # base.html: `autocomplete` is not allowed on checkboxes. Material writes it on its two hidden
 # toggles (drawer and search) only to stop Firefox restoring their state on reload.
@@ -20,9 +22,15 @@ _EMPTY_TABINDEX = re.compile(r' tabindex=""')
 # nav-item.html only writes when the page has a table of contents in the navigation.
 _TOC_TITLE = '<label class="md-nav__title" for="__toc">'
 
+# partials/footer.html: "Previous" / "Next" labels escape the page's title, which MkDocs already
+# holds as HTML, a second time: a title "Fish & chips" is read out as "Fish &amp; chips".
+_FOOTER_LABEL = re.compile(r'(class="md-footer__link [^"]*" aria-label=")([^"]*)"')
+
 
 def repaired(html: str) -> str:
     """`html` with Material's known markup errors fixed."""
+    html = _FOOTER_LABEL.sub(
+        lambda m: f'{m[1]}{unescape(m[2]).replace(chr(34), "&quot;")}"', html)
     html = _TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
     html = _EMPTY_TABINDEX.sub("", html)
     if 'id="__toc"' not in html:
