@@ -24,6 +24,7 @@ from mkdocs.structure.toc import get_toc
 from guidekit.calendar import calendar_files, site_key
 from guidekit.errors import GuideError
 from guidekit.loader import data_files
+from guidekit.quick_exit import QuickExitError, quick_exit
 from guidekit.site import GuideSite
 from guidekit.toc import toc_tokens
 
@@ -33,6 +34,16 @@ _site: GuideSite | None = None
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Check where "Leave this site quickly" goes, and name it for the link's hint."""
+    try:
+        leave = quick_exit(config.extra)
+    except QuickExitError as error:
+        raise PluginError(str(error)) from None
+    config.extra["quick_exit_url"], config.extra["quick_exit_label"] = leave.url, leave.label
+    return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
