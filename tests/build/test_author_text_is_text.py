@@ -1,0 +1,182 @@
+"""Text from the data is text wherever it lands: the theme's navigation, `<title>`, headings,
+tables, the search index and calendar files. What no escaping can make safe (control characters,
+bidi overrides, line breaks in a title) stops `guidekit check` and the build with one line each,
+and no script reaches a page unless a known template wrote it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.support.project import Build, build, copy_project
+
+# Each title holds markup, an attribute list and a quote: all must show as written.
+PHASE = 'Months <b>1</b> "to" 3 & </title><script>alert(1)</script> {#hack .cls}'
+SITUATION = "When <i>trust</i> broke {: #situ .evil onclick=x} --- title: pwned"
+STRATEGY = "Full <img src=x> openness [link](https://evil.example) *for* a time {.wide}"
+RITUAL = "Morning <u>voice</u> note; a, b {#x}"
+
+
+def _titled(project: Path, file: str, old: str, new: str) -> None:
+    path = project / "data" / file
+    text = path.read_text(encoding="utf-8")
+    assert f"title: {old}\n" in text
+    path.write_text(text.replace(f"title: {old}\n", f"title: {json.dumps(new)}\n", 1),
+                    encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    project = copy_project(tmp_path_factory.mktemp("hostile"))
+    _titled(project, "roadmap.yml", '"Months 1 to 3: steady the ground"', PHASE)
+    _titled(project, "situations.yml", "When trust broke across the miles", SITUATION)
+    _titled(project, "strategies.yml", "Full openness, for a short time", STRATEGY)
+    _titled(project, "rituals.yml", "Morning voice note", RITUAL)
+    result = build(project)
+    assert result.returncode == 0, result.output
+    return result
+
+
+def _text(html: str) -> str:
+    """What a reader sees of an HTML fragment: tags gone, entities read."""
+    return " ".join(unescape(re.sub(r"<[^>]*>", "", html)).split())
+
+
+class _Attributes(HTMLParser):
+    """Every element's attributes, as a browser reads them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found += [(tag, name, value or "") for name, value in attrs]
+
+
+def test_no_page_holds_markup_or_attributes_from_a_title(hostile: Build) -> None:
+    for page in hostile.pages():
+        html = hostile.html(page or "index.html")
+        for raw in ("<b>1</b>", "alert(1)</script>", "<i>trust</i>", "<img src=x>", "<u>voice"):
+            assert raw not in html, f"/{page} holds {raw}"
+        parser = _Attributes()
+        parser.feed(html)
+        for tag, name, value in parser.found:
+            assert name != "onclick", f"/{page}: <{tag} onclick>"
+            assert (name, value) not in {("id", "hack"), ("id", "situ"), ("id", "x")}, f"/{page}"
+            assert not {"cls", "evil", "wide"} & set(value.split()) or name != "class", f"/{page}"
+            assert "evil.example" not in value or name != "href", f"/{page}"
+
+
+def test_a_phase_title_is_text_in_title_nav_heading_footer_and_meta(hostile: Build) -> None:
+    html = hostile.html("roadmap/months-1-3/")
+    assert _text(re.search(r"<title>(.*?)</title>", html, re.S)[1]) == f"{PHASE} - Rebuilding trust"
+    assert _text(re.search(r"<h1\b[^>]*>(.*?)<a class=\"headerlink\"", html, re.S)[1]) == PHASE
+    assert re.search(r'<meta name="description" content="A calm, private guide', html)
+    roadmap = hostile.html("roadmap/first-30-days/")
+    nav = re.search(r'href="\.\./months-1-3/" class="md-nav__link">(.*?)</a>', roadmap, re.S)[1]
+    assert _text(nav) == PHASE
+    label = re.search(r'class="md-footer__link md-footer__link--next" aria-label="([^"]*)"',
+                      roadmap)[1]
+    assert unescape(label) == f"Next: {PHASE}"  # read out as written, not as &lt;b&gt;
+
+
+def test_situation_headings_and_table_cells_are_text(hostile: Build) -> None:
+    scripts = hostile.html("library/scripts/")
+    heading = re.search(r'<h2 id="breach-at-a-distance">(.*?)<a class="headerlink"', scripts,
+                        re.S)
+    assert heading and _text(heading[1]) == SITUATION
+    table = hostile.html("library/strategies/")
+    cell = re.search(r'<tr data-guide-id="short-term-transparency">\s*<th[^>]*>(.*?)<span', table,
+                     re.S)
+    assert cell and _text(cell[1]) == STRATEGY
+
+
+def test_the_search_index_holds_titles_as_escaped_text(hostile: Build) -> None:
+    index = json.loads((hostile.site / "search" / "search_index.json").read_text())
+    titles = {unescape(doc["title"]) for doc in index["docs"]}
+    assert {PHASE, SITUATION} <= titles
+    for doc in index["docs"]:
+        assert "<script>alert" not in doc["title"] + doc["text"], doc["location"]
+        assert "<b>1</b>" not in doc["title"] + doc["text"], doc["location"]
+
+
+def test_calendar_names_are_the_titles_as_written(hostile: Build) -> None:
+    from icalendar import Calendar
+
+    phase = Calendar.from_ical((hostile.site / "calendar" / "months-1-3.ics").read_bytes())
+    assert str(phase["x-wr-calname"]) == PHASE
+    ritual = Calendar.from_ical((hostile.site / "calendar" / "morning-voice-note.ics")
+                                .read_bytes())
+    assert str(ritual["x-wr-calname"]) == RITUAL
+    assert [str(e["summary"]) for e in ritual.walk("VEVENT")] == [RITUAL]
+
+
+# --- What escaping cannot make safe is refused, one line each ---------------------------------
+
+
+def _check(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "guidekit", "check", "--root", str(project)],
+                          capture_output=True, text=True, check=False, timeout=120,
+                          env={"PYTHONPATH": str(project / "src"), "PATH": "/usr/bin:/bin"})
+
+
+def test_line_breaks_control_characters_and_bidi_overrides_are_one_line_each(
+        tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    rituals = project / "data" / "rituals.yml"
+    text = rituals.read_text(encoding="utf-8")
+    for old, new in (
+        ("title: Morning voice note\n", 'title: "Morning\\n---\\ntitle: voice note"\n'),
+        ("title: Ten-minute daily check-in\n", 'title: "Ten-minute\\rdaily check-in"\n'),
+        ("- Keep it light. This is a hello, not a report.\n", '- "Keep it\\0 light."\n'),
+        ("tip: The same time every day matters more than what you say.\n",
+         'tip: "Same time\\u202e every day"\n'),
+    ):
+        assert old in text
+        text = text.replace(old, new, 1)
+    rituals.write_text(text, encoding="utf-8")
+    expected = [
+        "data/rituals.yml:5:12: entry 'morning-voice-note', field 'title': holds a line break "
+        "after 'Morning'; expected one line of plain text (join the lines into one)",
+        "data/rituals.yml:18:12: entry 'daily-check-in', field 'title': holds a line break "
+        "after 'Ten-minute'; expected one line of plain text (join the lines into one)",
+        "data/rituals.yml:14:9: entry 'morning-voice-note', field 'steps[2]': holds the control "
+        "character U+0000 after 'Keep it'; expected plain text (delete it)",
+        "data/rituals.yml:15:10: entry 'morning-voice-note', field 'tip': holds an invisible "
+        "direction mark (U+202E) after 'Same time'; expected plain text (delete it: retype the "
+        "words)",
+    ]
+    built, checked = build(project), _check(project)
+    for output, code in ((built.output, built.returncode),
+                         (checked.stdout + checked.stderr, checked.returncode)):
+        assert code != 0 and "Traceback" not in output, output
+        for line in expected:
+            assert line in output, output
+        assert "icalendar" not in output, output
+
+
+# --- Only scripts that known templates write can run ----------------------------------------
+
+
+def test_an_inline_script_in_a_page_fails_the_build_naming_the_page(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    page = project / "content" / "guide" / "mindset.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n",
+                    encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0, result.output
+    assert "Traceback" not in result.output, result.output
+    lines = [line for line in result.output.splitlines() if "alert(1)" in line]
+    assert len(lines) == 1, result.output
+    assert "content/guide/mindset.md: has an inline script that no known template writes: " \
+        "'alert(1)'" in lines[0]
+    assert not (project / "site" / "guide" / "mindset" / "index.html").exists() or \
+        "alert(1)" not in (project / "site" / "guide" / "mindset" / "index.html").read_text()
