@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from guidekit.csp import inline_scripts, policy, with_policy
+from guidekit.csp import KnownScripts, inline_scripts, policy, with_policy
 from tests.support.project import Build
 
 _META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
@@ -71,15 +71,19 @@ def test_hashes_cover_only_scripts_that_run() -> None:
             "<script>var a = '&amp;' < 2;</script><script type=module>b()</script></head>")
     assert inline_scripts(html) == ["var a = '&amp;' < 2;", "b()"]
     hashes = sorted([_sha256("var a = '&amp;' < 2;"), _sha256("b()")])
-    assert f"script-src 'self' {' '.join(hashes)};" in policy(html)
+    known = KnownScripts.from_sources({"main.html": "<script>var a = '&amp;' < 2;</script>"
+                                                    "<script type=module>b()</script>"})
+    assert f"script-src 'self' {' '.join(hashes)};" in policy(html, known)
 
 
 def test_the_meta_goes_right_after_the_charset() -> None:
-    page = with_policy('<html><head><meta charset="utf-8"><title>t</title></head></html>')
+    page = with_policy('<html><head><meta charset="utf-8"><title>t</title></head></html>',
+                       KnownScripts(()))
     charset, meta = page.index('<meta charset="utf-8">'), page.index("Content-Security")
     assert charset < meta < page.index("<title>")
 
 
 def test_a_page_without_charset_is_refused_not_half_protected() -> None:
     with pytest.raises(ValueError, match="charset"):
-        with_policy("<html><head><script>x()</script></head></html>")
+        with_policy("<html><head><script>x()</script></head></html>",
+                    KnownScripts.from_sources({"main.html": "<script>x()</script>"}))
