@@ -16,7 +16,7 @@ from icalendar import Calendar
 from guidekit.calendar import calendar_files
 from guidekit.csp import KnownScripts, UnknownScript, policy
 from guidekit.errors import GuideError
-from guidekit.loader import load_text
+from guidekit.loader import Record, load_text
 from guidekit.models import Ritual
 from guidekit.pages import generated_pages
 from guidekit.quick_exit import QuickExitError, quick_exit
@@ -109,8 +109,7 @@ def test_calendar_files_never_carry_raw_control_characters() -> None:
     # As if a title slipped past the models: the calendar still writes clean lines
     hostile = Ritual.model_construct(**{**dict(entry), "title": "Two\nlines\rand\x00more\u202e",
                                         "purpose": "One\r\ntwo\x07"})
-    guide.records["hello"] = guide.records["hello"].__class__(
-        "ritual", hostile, "r.yml", 1, 1)
+    guide.records["hello"] = Record("ritual", hostile, "r.yml", 1, 1)
     [file] = calendar_files(guide, start=date(2027, 1, 1), stamp=datetime(2027, 1, 1, tzinfo=UTC),
                             site="example", link=lambda i: f"library/rituals/#{i}")
     body = file.content.replace(b"\r\n", b"")
