@@ -16,13 +16,11 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import GuideError, Problem, did_you_mean
 from .models import ID_PATTERN, KINDS, DataFile, Entry
-from .syntax import Unreadable, decode, explain
+from .syntax import Unreadable, check_aliases, decode, explain
 
 Loc = tuple[str | int, ...]
 # libyaml's C parser when PyYAML has it (it keeps line marks too), else the pure Python one
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-# Values that aliases (*name) may add to a file by repeating parts: far more than any guide needs
-_MAX_REPEATED = 100_000
 _COLLECTIONS: dict[str, type[Entry]] = {
     name: typing.get_args(info.annotation)[0] for name, info in DataFile.model_fields.items()
 }
@@ -238,50 +236,10 @@ def _compose_and_construct(text: str, name: str) -> tuple[yaml.Node | None, Any]
     try:
         node = loader.get_single_node()
         if node is not None:
-            _check_aliases(node, name)
+            check_aliases(node, name)
         return node, (loader.construct_document(node) if node is not None else None)
     finally:
         loader.dispose()
-
-
-def _check_aliases(root: yaml.Node, name: str) -> None:
-    """Refuse a file whose aliases repeat too much, before anything walks it.
-
-    An alias (*name) stands for the whole part its anchor (&name) marks. Nested, a few lines can
-    stand for billions of values ("billion laughs"), and walking them would take hours. The count
-    is made on the parsed tree, where each part is one node however often it is repeated, so it
-    takes as long as the file is. The problem points at the part whose repeats add up.
-    """
-    sizes: dict[int, int] = {}  # values a node stands for, by node, itself included
-    active: set[int] = set()  # an alias inside its own anchor: `_walk` reports it
-
-    def children(node: yaml.Node) -> list[yaml.Node]:
-        if isinstance(node, yaml.MappingNode):
-            return [part for pair in node.value for part in pair]
-        return list(node.value) if isinstance(node, yaml.SequenceNode) else []
-
-    def size(node: yaml.Node) -> int:
-        key = id(node)
-        if key not in sizes:
-            if key in active:
-                return 1
-            active.add(key)
-            sizes[key] = 1 + sum(size(child) for child in children(node))
-            active.discard(key)
-        return sizes[key]
-
-    if size(root) - len(sizes) <= _MAX_REPEATED:
-        return
-    node = root
-    while True:
-        biggest = max(children(node), key=size, default=None)
-        if biggest is None or size(biggest) <= _MAX_REPEATED:
-            break
-        node = biggest
-    raise Unreadable(Problem(name, node.start_mark.line + 1, node.start_mark.column + 1,
-                             f"aliases (*name) repeat this part until the file holds more than "
-                             f"{_MAX_REPEATED:,} values", hint="write the values out instead, or "
-                             "use an alias without aliases inside it"))
 
 
 def _walk(node: yaml.Node, loc: Loc, source: _Source, problems: list[Problem],

@@ -1,4 +1,7 @@
-"""Why a data file cannot be read at all, in plain words: the line to look at and the fix."""
+"""Why a data file cannot be read at all, in plain words: the line to look at and the fix.
+
+That includes a file whose aliases would repeat its parts past any use (`check_aliases`).
+"""
 
 from __future__ import annotations
 
@@ -37,6 +40,8 @@ _FIELD_LINE = re.compile(r"^(?P<indent> *(?:- )?)(?P<key>\w[\w-]*):(\s|$)")
 # What closes an open bracket, by what the parser was reading
 _BRACKETS = {"while parsing a flow sequence": ("[", "]", "list"),
              "while parsing a flow mapping": ("{", "}", "fields")}
+# Values that aliases (*name) may add to a file by repeating parts: far more than any guide needs
+_MAX_REPEATED = 100_000
 
 
 class Unreadable(Exception):
@@ -45,6 +50,46 @@ class Unreadable(Exception):
     def __init__(self, problem: Problem):
         super().__init__(str(problem))
         self.problem = problem
+
+
+def check_aliases(root: yaml.Node, name: str) -> None:
+    """Refuse a file whose aliases repeat too much, before anything walks it.
+
+    An alias (*name) stands for the whole part its anchor (&name) marks. Nested, a few lines can
+    stand for billions of values ("billion laughs"), and walking them would take hours. The count
+    is made on the parsed tree, where each part is one node however often it is repeated, so it
+    takes as long as the file is. The problem points at the part whose repeats add up.
+    """
+    sizes: dict[int, int] = {}  # values a node stands for, by node, itself included
+    active: set[int] = set()  # an alias inside its own anchor: the loader reports it
+
+    def children(node: yaml.Node) -> list[yaml.Node]:
+        if isinstance(node, yaml.MappingNode):
+            return [part for pair in node.value for part in pair]
+        return list(node.value) if isinstance(node, yaml.SequenceNode) else []
+
+    def size(node: yaml.Node) -> int:
+        key = id(node)
+        if key not in sizes:
+            if key in active:
+                return 1
+            active.add(key)
+            sizes[key] = 1 + sum(size(child) for child in children(node))
+            active.discard(key)
+        return sizes[key]
+
+    if size(root) - len(sizes) <= _MAX_REPEATED:
+        return
+    node = root
+    while True:
+        biggest = max(children(node), key=size, default=None)
+        if biggest is None or size(biggest) <= _MAX_REPEATED:
+            break
+        node = biggest
+    raise Unreadable(Problem(name, node.start_mark.line + 1, node.start_mark.column + 1,
+                             f"aliases (*name) repeat this part until the file holds more than "
+                             f"{_MAX_REPEATED:,} values", hint="write the values out instead, or "
+                             "use an alias without aliases inside it"))
 
 
 def decode(raw: bytes, name: str) -> str:
