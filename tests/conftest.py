@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import settings
 
 from tests.support.browser import CHROMIUM_FLAGS, Server, chromium_path
 from tests.support.project import Build, built_site
+
+# Property-based tests try 300 examples each in CI (CI=true) and 100 elsewhere, for a quick
+# local run; `--hypothesis-profile ci` gives the full count anywhere.
+settings.register_profile("ci", max_examples=300)
+settings.register_profile("local", max_examples=100)
+settings.load_profile("ci" if os.environ.get("CI", "").lower() in ("1", "true", "yes") else "local")
 
 
 @pytest.fixture(scope="session")
@@ -60,10 +68,12 @@ class Watch:
         self.errors.append(f"CSP violation: {report}")
 
 
-# Reports every Content-Security-Policy violation of every document the page loads.
-CSP_LISTENER = """document.addEventListener("securitypolicyviolation", (e) =>
+# Reports every Content-Security-Policy violation of every document the page loads; each report's
+# promise (settled once the suite has it) is kept in window.__guideCspReports.
+CSP_LISTENER = """window.__guideCspReports = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__guideCspReports.push(
   window.__guideCspViolation(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"}`
-    + ` on ${e.documentURI} (${e.sourceFile}:${e.lineNumber})`));"""
+    + ` on ${e.documentURI} (${e.sourceFile}:${e.lineNumber})`)));"""
 
 
 @pytest.fixture

@@ -119,7 +119,7 @@ def test_the_box_wears_the_guides_colours_in_both_palettes(watched, server):
     material_note_blue = "rgb(68, 138, 255)"
     for scheme in ("light", "dark"):
         watched.emulate_media(color_scheme=scheme)
-        watched.goto(server.url("library/rituals/"), wait_until="networkidle")
+        watched.goto(server.url("library/rituals/"))
         box = watched.locator("details.guide-calendar").first
         border, link = box.evaluate("""box => { const probe = document.createElement('span');
             probe.style.color = 'var(--md-typeset-a-color)'; box.append(probe);

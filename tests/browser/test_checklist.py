@@ -436,11 +436,16 @@ ONCE_CHECKLIST = """
 """
 
 
+# Tests on the site's own build run in one worker, which builds it once
+OWN_SITE = pytest.mark.xdist_group("checklist-own-site")
+
+
 def rebuild(project: Path) -> None:
     result = build(project, strict=True)
     assert result.returncode == 0, result.output
 
 
+@OWN_SITE
 def test_ticks_survive_instant_navigation_and_the_page_sets_itself_up_again(
         browser, own_site) -> None:
     _, served = own_site
@@ -473,6 +478,7 @@ def test_ticks_survive_instant_navigation_and_the_page_sets_itself_up_again(
     context.close()
 
 
+@OWN_SITE
 def test_reordering_renaming_and_removing_items_in_the_data_keeps_every_tick(
         browser, own_site) -> None:
     project, served = own_site
@@ -511,6 +517,7 @@ def test_reordering_renaming_and_removing_items_in_the_data_keeps_every_tick(
     context.close()
 
 
+@OWN_SITE
 def test_a_checklist_marked_trackable_once_keeps_its_ticks_without_months(
         browser, own_site) -> None:
     _, served = own_site

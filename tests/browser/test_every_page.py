@@ -23,7 +23,7 @@ def _quick_exit_in_view(page) -> None:
 
 
 def test_page_is_private_clean_and_accessible(watched, server, page_path: str) -> None:
-    watched.goto(server.url(page_path), wait_until="networkidle")
+    watched.goto(server.url(page_path))
     _quick_exit_in_view(watched)
     violations = axe_violations(watched)
     summary = [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
@@ -34,7 +34,7 @@ def test_page_is_private_clean_and_accessible(watched, server, page_path: str) -
 def test_page_in_dark_palette_on_a_phone(watched, server, page_path: str) -> None:
     watched.emulate_media(color_scheme="dark")
     watched.set_viewport_size({"width": 375, "height": 740})
-    watched.goto(server.url(page_path), wait_until="networkidle")
+    watched.goto(server.url(page_path))
     assert watched.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     _quick_exit_in_view(watched)
     summary = [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
@@ -43,7 +43,7 @@ def test_page_in_dark_palette_on_a_phone(watched, server, page_path: str) -> Non
 
 
 def test_open_search_dialog_is_named_and_accessible(watched, server) -> None:
-    watched.goto(server.url(""), wait_until="networkidle")
+    watched.goto(server.url(""))
     watched.keyboard.press("/")
     dialog = watched.get_by_role("dialog", name="Search")
     dialog.get_by_role("textbox").press_sequentially("video", delay=30)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support.browser import settled
+
 NEUTRAL = "https://www.bbc.co.uk/weather"
 
 
@@ -42,7 +44,7 @@ def _left(page, seen: list[dict]) -> dict:
 
 
 def _visit_with_storage(page, server, path: str = "safety/") -> None:
-    page.goto(server.url(path), wait_until="networkidle")
+    page.goto(server.url(path))
     page.evaluate("""() => {
         sessionStorage.setItem("guide-test-unsaved", "ticks for this visit only");
         localStorage.setItem("guide-test-saved", "the reader chose to save");
@@ -51,14 +53,14 @@ def _visit_with_storage(page, server, path: str = "safety/") -> None:
 
 def test_the_link_blanks_the_page_clears_the_visit_and_replaces_history(
         watched, server, leaving) -> None:
-    watched.goto(server.url(""), wait_until="networkidle")
+    watched.goto(server.url(""))
     _visit_with_storage(watched, server)
     watched.get_by_role("link", name="Leave this site quickly").click()
     shown = _left(watched, leaving)
     assert shown == {"bodyShown": False, "title": "", "session": 0,
                      "saved": "the reader chose to save"}
     # location.replace: Back skips the page the reader left, to the one before it.
-    watched.go_back(wait_until="networkidle")
+    watched.go_back()
     assert watched.url == server.url("")
 
 
@@ -71,18 +73,19 @@ def test_pressing_shift_three_times_leaves(watched, server, leaving) -> None:
 
 
 def test_typing_capitals_or_two_shifts_do_not_leave(watched, server, leaving) -> None:
-    watched.goto(server.url(""), wait_until="networkidle")
+    watched.goto(server.url(""))
     watched.keyboard.press("/")  # Material's search box takes the typing
     for key in ("Shift", "Shift+A", "Shift", "Shift+B", "Shift", "Shift"):
         watched.keyboard.press(key)
-    watched.wait_for_timeout(300)
-    assert not leaving and watched.url == server.url("")
+    # Each press is handled before the next one is sent, and leaving marks the page at once
+    assert not watched.evaluate("document.documentElement.classList.contains('guide-leaving')")
+    assert watched.title() and not leaving and watched.url == server.url("")
     assert watched.evaluate("getComputedStyle(document.body).display") != "none"
 
 
 def test_the_link_comes_first_by_keyboard_and_works_with_enter(
         watched, server, leaving) -> None:
-    watched.goto(server.url("tools/"), wait_until="networkidle")
+    watched.goto(server.url("tools/"))
     watched.keyboard.press("Tab")
     focused = watched.evaluate("document.activeElement.textContent.trim()")
     if focused != "Leave this site quickly":  # "Skip to content" comes first where there is one
@@ -96,12 +99,18 @@ def test_the_link_comes_first_by_keyboard_and_works_with_enter(
     assert _left(watched, leaving)["bodyShown"] is False
 
 
+# `ended` settles when the page's next scroll has come to an end.
+SCROLLED = "() => ({ended: new Promise(done => addEventListener('scrollend', done, {once: true}))})"
+
+
 def _link_after_scrolling(page, server, size: dict) -> dict:
     """Where the link is after reading far down a long page at this window size."""
     page.set_viewport_size(size)
-    page.goto(server.url("library/rituals/"), wait_until="networkidle")
+    page.goto(server.url("library/rituals/"))
+    scrolled = page.evaluate_handle(SCROLLED)
     page.mouse.wheel(0, 3000)
-    page.wait_for_timeout(200)
+    page.evaluate("scrolled => scrolled.ended", scrolled)
+    settled(page)
     return page.get_by_role("link", name="Leave this site quickly").bounding_box()
 
 
@@ -136,7 +145,7 @@ def test_on_phones_and_tablets_the_link_sits_in_the_header_beside_its_buttons(
 def test_on_phones_it_stays_clear_of_search_text_and_of_the_open_menu(
         watched, server, width) -> None:
     watched.set_viewport_size({"width": width, "height": 700})
-    watched.goto(server.url("library/rituals/"), wait_until="networkidle")
+    watched.goto(server.url("library/rituals/"))
     leave = watched.get_by_role("link", name="Leave this site quickly")
     watched.locator('label.md-header__button[for="__search"]').click()
     search = watched.get_by_role("dialog", name="Search").get_by_role("textbox")
@@ -147,12 +156,12 @@ def test_on_phones_it_stays_clear_of_search_text_and_of_the_open_menu(
     search.press("Escape")
     watched.locator('.md-header label[for="__drawer"]').click()
     drawer = watched.locator(".md-sidebar--primary")
-    watched.wait_for_timeout(400)  # the menu slides in
+    settled(watched)  # the menu has slid in
     assert not _overlap(leave.bounding_box(), drawer.bounding_box())
     assert leave.is_visible()
 
 
 def test_the_link_is_not_printed(watched, server) -> None:
-    watched.goto(server.url(""), wait_until="networkidle")
+    watched.goto(server.url(""))
     watched.emulate_media(media="print")
     assert not watched.get_by_role("link", name="Leave this site quickly").is_visible()

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+PIXEL = "http://203.0.113.7/pixel.png"
 INJECTED = ('<script>document.title = "injected";</script>'
-            '<img src="http://203.0.113.7/pixel.png" alt="">'
+            f'<img src="{PIXEL}" alt="">'
             '<p style="color: red" id="styled">styled</p></body>')
+
+# Resolves once the page has seen `n` policy violations and the suite has been told of each.
+REPORTED = """n => new Promise(done => {
+  const heard = () => window.__guideCspReports.length >= n
+    && Promise.all(window.__guideCspReports).then(done);
+  if (!heard()) document.addEventListener("securitypolicyviolation", heard);
+})"""
 
 
 def test_the_sites_own_inline_scripts_run_under_the_policy(watched, server) -> None:
-    watched.goto(server.url("library/rituals/"), wait_until="networkidle")
+    watched.goto(server.url("library/rituals/"))
     assert watched.evaluate("typeof __md_get") == "function"  # Material's inline head script
     assert watched.evaluate("document.documentElement.classList.contains('js')")
 
@@ -22,21 +30,20 @@ def test_an_injected_script_style_or_foreign_image_is_blocked_and_reported(
         page = route.fetch().text().replace("</body>", INJECTED)
         route.fulfill(status=200, content_type="text/html", body=page)
 
-    failed: dict[str, str] = {}
-    watched.on("requestfailed", lambda request: failed.update({request.url: request.failure}))
     watched.route(url, tampered)
-    watched.goto(url, wait_until="networkidle")
-    watched.wait_for_timeout(200)
+    with watched.expect_event("requestfailed", lambda r: r.url == PIXEL) as blocked:
+        watched.goto(url)
+    watched.evaluate(REPORTED, 3)
     assert watched.title() != "injected"
     assert watched.evaluate("getComputedStyle(document.getElementById('styled')).color") \
         != "rgb(255, 0, 0)"
     # Chromium reports the image request, but the policy stops it before it is sent.
-    assert failed.get("http://203.0.113.7/pixel.png") == "csp", failed
+    assert blocked.value.failure == "csp"
     violations = [e for e in watched.watch.errors if e.startswith("CSP violation")]
     assert any("script-src-elem blocked inline" in v for v in violations), violations
-    assert any("img-src blocked http://203.0.113.7/pixel.png" in v for v in violations)
+    assert any(f"img-src blocked {PIXEL}" in v for v in violations)
     assert any("style-src-attr blocked inline" in v for v in violations), violations
     # The watched fixture would fail this test on these reports: they were expected here.
-    watched.watch.foreign.remove("http://203.0.113.7/pixel.png")
+    watched.watch.foreign.remove(PIXEL)
     watched.watch.errors[:] = [e for e in watched.watch.errors if e not in violations
                                and "Content Security Policy" not in e]

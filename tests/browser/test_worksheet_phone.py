@@ -12,7 +12,7 @@ NOTES = "30-day-worksheet--days--1--notes"
 def test_the_day_grid_fits_a_phone_with_every_box_in_reach(watched, server, scheme) -> None:
     watched.set_viewport_size(PHONE)
     watched.emulate_media(color_scheme=scheme)
-    watched.goto(server.url("tools/30-day-worksheet/"), wait_until="networkidle")
+    watched.goto(server.url("tools/30-day-worksheet/"))
     assert watched.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], \
         "the page scrolls sideways"
     grid = watched.locator(".guide-grid")
@@ -40,7 +40,7 @@ def test_the_day_grid_fits_a_phone_with_every_box_in_reach(watched, server, sche
 
 def test_with_very_large_text_a_shadow_shows_the_grid_scrolls(watched, server) -> None:
     watched.set_viewport_size(PHONE)
-    watched.goto(server.url("tools/30-day-worksheet/"), wait_until="networkidle")
+    watched.goto(server.url("tools/30-day-worksheet/"))
     watched.evaluate("document.documentElement.style.fontSize = '200%'")  # the reader's text size
     grid = watched.locator(".guide-grid")
     assert grid.evaluate("box => box.scrollWidth > box.clientWidth"), "it fits: no cue to see"
@@ -66,7 +66,7 @@ def test_with_very_large_text_a_shadow_shows_the_grid_scrolls(watched, server) -
 
 def test_with_large_text_no_part_of_the_sheet_pushes_the_page_sideways(watched, server) -> None:
     watched.set_viewport_size(PHONE)
-    watched.goto(server.url("tools/30-day-worksheet/"), wait_until="networkidle")
+    watched.goto(server.url("tools/30-day-worksheet/"))
     watched.evaluate("document.documentElement.style.fontSize = '175%'")
     wide = watched.evaluate("""width => [...document.querySelectorAll('.guide-worksheet *')]
         .filter(e => e.getClientRects().length && e.getBoundingClientRect().right > width)

@@ -56,8 +56,23 @@ AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
+# Resolves once every finite CSS transition and animation running now has ended (a menu slid in,
+# a title faded back); getAnimations() brings styles up to date first, so a class just changed
+# counts. Playwright's own evaluate: the page's CSP forbids the eval wait_for_function polls with.
+SETTLED = """() => Promise.all(document.getAnimations()
+  .filter(a => a.playState === "running" && a.effect
+    && a.effect.getComputedTiming().endTime !== Infinity)
+  .map(a => a.finished.catch(() => null))).then(() => true)"""
+
+
+def settled(page) -> None:
+    """Wait until what the page is animating has come to rest, as a reader's eye would."""
+    page.evaluate(SETTLED)
+
+
 def axe_violations(page) -> list[dict]:
-    """axe-core's WCAG 2.x A/AA violations on the page as it is now."""
+    """axe-core's WCAG 2.x A/AA violations on the page as it is now, once it has come to rest."""
+    settled(page)
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(AXE.read_text(encoding="utf-8"))
     result = page.evaluate(

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import re
-import time
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
 from guidekit.calendar import calendar_files, site_key
-from guidekit.loader import load_guide, load_text
-from tests.support.project import build, copy_project
+from guidekit.loader import load_text
 
 GUIDE = """
 rituals:
@@ -144,67 +140,3 @@ def test_a_phase_file_holds_its_rituals_until_the_phase_ends():
 def test_the_site_part_of_a_uid():
     assert site_key("https://guide.example.org/trust/", "Anything") == "guide.example.org"
     assert site_key("", "Rebuilding trust") == "rebuilding-trust"
-
-
-def test_uids_stay_the_same_across_builds_and_the_start_follows_the_build_date(
-        tmp_path: Path, monkeypatch, site):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2030, 5, 1, 12, tzinfo=UTC)
-                                                    .timestamp())))
-    again = build(copy_project(tmp_path), strict=True)
-    assert again.returncode == 0, again.output
-    first = sorted(p.name for p in (site.site / "calendar").glob("*.ics"))
-    assert first and first == sorted(p.name for p in (again.site / "calendar").glob("*.ics"))
-    for name in first:
-        before = Calendar.from_ical((site.site / "calendar" / name).read_bytes())
-        after = Calendar.from_ical((again.site / "calendar" / name).read_bytes())
-        assert sorted(_events(before)) == sorted(_events(after)), name
-        assert {e.decoded("dtstart").date() for e in after.walk("VEVENT")} == {date(2030, 5, 2)}
-
-
-def test_with_a_site_url_links_are_absolute_and_uids_name_its_host(tmp_path: Path):
-    project = copy_project(tmp_path)
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(re.sub(r"(?m)^site_url:.*$", 'site_url: "https://guide.example.org/trust/"',
-                             text), encoding="utf-8")
-    built = build(project, strict=True)
-    assert built.returncode == 0, built.output
-    calendar = Calendar.from_ical((built.site / "calendar" / "weekly-video-date.ics").read_bytes())
-    [event] = calendar.walk("VEVENT")
-    assert event["uid"] == "weekly-video-date@guide.example.org"
-    assert event["url"] == "https://guide.example.org/trust/library/rituals/#weekly-video-date"
-    assert str(event["description"]).endswith(event["url"])
-
-
-def test_a_rebuild_reuses_unchanged_files_and_remakes_a_changed_ritual(tmp_path: Path):
-    project = copy_project(tmp_path)
-    first = build(project, strict=True)
-    assert first.returncode == 0, first.output
-    before = {p.name: p.read_bytes() for p in (first.site / "calendar").glob("*.ics")}
-    assert build(project, strict=True).returncode == 0  # nothing changed: the same files
-    assert before == {p.name: p.read_bytes() for p in (first.site / "calendar").glob("*.ics")}
-    cache = project / ".cache" / "guidekit" / "calendars"
-    assert len(list(cache.iterdir())) == len(before)
-
-    rituals = project / "data" / "rituals.yml"
-    time.sleep(1.1)  # the stamp is the data's last change, to the second
-    rituals.write_text(rituals.read_text(encoding="utf-8").replace(
-        "title: Weekly video date", "title: Our weekly video date", 1), encoding="utf-8")
-    again = build(project, strict=True)
-    assert again.returncode == 0, again.output
-    after = {p.name: p.read_bytes() for p in (again.site / "calendar").glob("*.ics")}
-    # Every file is stamped anew (the data changed); only these show something new
-    changed = {name for name in before if _unstamped(before[name]) != _unstamped(after[name])}
-    phases = {f"{p.id}.ics" for p in load_guide(project / "data").of_kind("phase")
-              if "weekly-video-date" in p.rituals}
-    assert changed == {"weekly-video-date.ics", *phases}
-    event = _events(Calendar.from_ical(after["weekly-video-date.ics"]))
-    [new] = event.values()
-    assert new["summary"] == "Our weekly video date"
-    [old] = _events(Calendar.from_ical(before["weekly-video-date.ics"])).values()
-    assert new.decoded("dtstamp") > old.decoded("dtstamp")
-    assert len(list(cache.iterdir())) == len(after)  # the old versions are gone
-
-
-def _unstamped(ics: bytes) -> bytes:
-    return re.sub(rb"DTSTAMP:\w+", b"", ics)
