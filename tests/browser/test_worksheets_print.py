@@ -120,7 +120,7 @@ def test_a_filled_sheet_is_accessible_in_both_palettes(watched, server, scheme) 
 def test_what_is_filled_in_prints_and_is_kept_until_cleared(watched, server) -> None:
     watched.goto(server.url("tools/30-day-worksheet/"), wait_until="networkidle")
     tools = watched.locator(".guide-sheet__tools")
-    assert tools.get_by_role("button", name="Print this sheet").is_visible()
+    expect(tools.get_by_role("button", name="Print this sheet")).to_be_visible()
     plan = watched.get_by_label("What each of us will do differently.")
     plan.fill("Answer within the hour, every time")
     day = watched.get_by_label("Day 3: Morning voice note")
@@ -222,7 +222,8 @@ def test_without_storage_the_sheet_works_and_says_nothing_is_kept(browser, serve
         page = context.new_page()
         page.goto(server.url("tools/30-day-worksheet/"), wait_until="networkidle")
         note = page.locator("[data-sheet-unsaved]")
-        assert note.is_visible() and "gone when you leave this page" in note.inner_text()
+        expect(note).to_be_visible()  # shown by worksheet.js, which may run a moment later
+        assert "gone when you leave this page" in note.inner_text()
         _field(page, PLAN).fill("Only for this visit")
         page.get_by_label("Day 1: Morning voice note").check()
         assert "Only for this visit" in " ".join(_pages(page, "Letter"))

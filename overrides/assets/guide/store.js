@@ -78,7 +78,7 @@ var guideStore = (() => {
         guideKeys(tab).forEach(key => { copy(tab, device, key); tab.removeItem(key); });
         tab.removeItem(VISIT);
       }
-    } catch { /* this tab's storage is full: the choice stays as it was, and says so */ }
+    } catch { /* this tab's storage is full: the choice stays as it was */ }
     changed();
   }
 
