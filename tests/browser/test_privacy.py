@@ -49,6 +49,13 @@ def history_urls(page: Page) -> list[str]:
     return [entry["url"] for entry in entries]
 
 
+def open_tool(page: Page, url: str) -> None:
+    """Open the checklist or a worksheet once its script has set it up (it fills every control in
+    from storage then, so a tick or a note made before that is not kept)."""
+    page.goto(url)
+    expect(page.locator("[data-sheet-ready], .guide-checklist[data-ready]")).to_have_count(1)
+
+
 def choice(page: Page):
     return page.get_by_label("Don't save on this device")
 
@@ -57,7 +64,7 @@ def write_in_this_tab_only(page: Page, server, path: str) -> None:
     """Choose "Don't save", then write a note or tick a box, which stays in this tab."""
     page.clock.set_fixed_time(OCTOBER)
     page.add_init_script(SHOWN)
-    page.goto(server.url(path))
+    open_tool(page, server.url(path))
     choice(page).check()
     if path == WORKSHEET:
         page.locator(PLAN).fill("Only in this tab")
@@ -161,7 +168,7 @@ def test_forgetting_everything_keeps_dont_save_on_every_page(watched: Page, serv
     expect(watched.get_by_label("We can talk openly about hard feelings.")).not_to_be_checked()
     assert stored(watched)["device"] == {} and TICKS_KEY not in stored(watched)["tab"]
 
-    watched.goto(server.url(WORKSHEET))  # the same tab: the same choice, and it holds
+    open_tool(watched, server.url(WORKSHEET))  # the same tab: the same choice, and it holds
     expect(choice(watched)).to_be_checked()
     expect(watched.locator("[data-sheet-visit]")).to_be_visible()
     watched.locator(PLAN).fill("Still only in this tab")
@@ -172,12 +179,12 @@ def test_forgetting_everything_keeps_dont_save_on_every_page(watched: Page, serv
     watched.get_by_role("button", name="Clear this sheet").click()  # the sheet's own wipe
     expect(watched.locator(PLAN)).to_have_value("")
     expect(choice(watched)).to_be_checked()
-    watched.goto(server.url(CHECKLIST))
+    open_tool(watched, server.url(CHECKLIST))
     expect(choice(watched)).to_be_checked()
 
 
 def test_the_wipe_is_named_for_what_it_forgets(watched: Page, server) -> None:
-    watched.goto(server.url(CHECKLIST))
+    open_tool(watched, server.url(CHECKLIST))
     expect(watched.get_by_role("button", name="Forget my ticks and notes")).to_be_visible()
     expect(watched.get_by_role("button", name="Forget my ticks", exact=True)).to_have_count(0)
 
@@ -203,7 +210,7 @@ def test_a_search_leaves_no_words_in_the_address_or_the_history(watched: Page, s
 
 
 def test_a_shared_code_leaves_the_address_once_read(watched: Page, server, browser) -> None:
-    watched.goto(server.url(CHECKLIST))
+    open_tool(watched, server.url(CHECKLIST))
     watched.get_by_role("button", name="Share my ticks").click()
     link = watched.get_by_label("Link for your partner").input_value()
 
@@ -222,7 +229,7 @@ def test_a_shared_code_leaves_the_address_once_read(watched: Page, server, brows
 
 def test_a_share_link_is_made_from_the_sites_address_and_path_only(
         watched: Page, server) -> None:
-    watched.goto(server.url(CHECKLIST + "?h=afraid#monthly-trust-checklist"))
+    open_tool(watched, server.url(CHECKLIST + "?h=afraid#monthly-trust-checklist"))
     watched.get_by_role("button", name="Share my ticks").click()
     code = watched.get_by_label("Or this short code").input_value()
     expect(watched.get_by_label("Link for your partner")).to_have_value(
@@ -263,7 +270,7 @@ def test_with_storage_blocked_no_page_has_an_error(blocked, site, server) -> Non
         == ["SecurityError", "SecurityError"]
     for path in site.pages():
         page.goto(server.url(path), wait_until="load")
-    page.goto(server.url(CHECKLIST))
+    open_tool(page, server.url(CHECKLIST))
     page.get_by_label("We can talk openly about hard feelings.").check()
     page.locator("[data-md-color-media]").first.evaluate("e => e.click()")  # the theme's setting
     page.close()
@@ -274,7 +281,7 @@ def test_with_storage_blocked_the_tools_say_nothing_is_kept_and_offer_no_choice(
         blocked, server) -> None:
     page = blocked.new_page()
     problems = _problems(page)
-    page.goto(server.url(WORKSHEET))
+    open_tool(page, server.url(WORKSHEET))
     expect(page.locator("[data-sheet-unsaved]")).to_be_visible()
     expect(page.locator("[data-sheet-unsaved]")).to_contain_text("gone when you leave this page")
     expect(page.get_by_role("button", name="Print this sheet")).to_be_visible()
@@ -282,7 +289,7 @@ def test_with_storage_blocked_the_tools_say_nothing_is_kept_and_offer_no_choice(
     page.locator(PLAN).fill("Kept on screen")
     expect(page.locator(PLAN)).to_have_value("Kept on screen")
 
-    page.goto(server.url(CHECKLIST))
+    open_tool(page, server.url(CHECKLIST))
     expect(page.locator("[data-feedback]")).to_be_visible()
     expect(choice(page)).to_be_hidden()
     page.get_by_label("We can talk openly about hard feelings.").check()
@@ -301,7 +308,7 @@ FILL = """() => { let n = 0;
 
 
 def test_a_note_that_storage_is_too_full_to_keep_says_so_beside_it(watched: Page, server) -> None:
-    watched.goto(server.url(WORKSHEET))
+    open_tool(watched, server.url(WORKSHEET))
     watched.evaluate(FILL)
     plan = watched.locator(PLAN)
     plan.fill("This will not fit")
@@ -324,7 +331,7 @@ def test_a_note_that_storage_is_too_full_to_keep_says_so_beside_it(watched: Page
 
 def test_a_tick_that_storage_is_too_full_to_keep_says_so(watched: Page, server) -> None:
     watched.clock.set_fixed_time(OCTOBER)
-    watched.goto(server.url(CHECKLIST))
+    open_tool(watched, server.url(CHECKLIST))
     watched.evaluate(FILL)
     watched.get_by_label("We can talk openly about hard feelings.").check()
     expect(watched.locator("[data-note]")).to_contain_text("full")
@@ -364,7 +371,7 @@ def _load(page: Page, path) -> None:
 def test_a_ticks_file_keeps_only_what_exists_and_loses_no_tick(
         watched: Page, server, tmp_path) -> None:
     watched.clock.set_fixed_time(OCTOBER)
-    watched.goto(server.url(CHECKLIST))
+    open_tool(watched, server.url(CHECKLIST))
     watched.get_by_label("We can talk openly about hard feelings.").check()
     months = {f"{year}-{month:02}": {"promises-kept": True, "an-item-never-written": True}
               for year in range(1990, 2031) for month in range(1, 13)}
@@ -388,7 +395,7 @@ def test_a_ticks_file_keeps_only_what_exists_and_loses_no_tick(
 
 def test_a_ticks_file_too_large_changes_nothing(watched: Page, server, tmp_path) -> None:
     watched.clock.set_fixed_time(OCTOBER)
-    watched.goto(server.url(CHECKLIST))
+    open_tool(watched, server.url(CHECKLIST))
     watched.get_by_label("We can talk openly about hard feelings.").check()
     before = stored(watched)
     file = tmp_path / "ticks.json"
@@ -401,7 +408,7 @@ def test_a_ticks_file_too_large_changes_nothing(watched: Page, server, tmp_path)
 
 
 def test_a_shared_link_of_any_length_is_refused_and_kept_short(watched: Page, server) -> None:
-    watched.goto(server.url(CHECKLIST + "#share=1." + "a" * 100_000))
+    open_tool(watched, server.url(CHECKLIST + "#share=1." + "a" * 100_000))
     expect(watched.locator("[data-partner-status]")).to_contain_text("not a code from this guide")
     paste = watched.get_by_label("Your partner's code or link")
     assert len(paste.input_value()) <= int(paste.get_attribute("maxlength") or 0)
