@@ -53,7 +53,8 @@ def open_tool(page: Page, url: str) -> None:
     """Open the checklist or a worksheet once its script has set it up (it fills every control in
     from storage then, so a tick or a note made before that is not kept)."""
     page.goto(url)
-    expect(page.locator("[data-sheet-ready], .guide-checklist[data-ready]")).to_have_count(1)
+    expect(page.locator("[data-sheet-ready], .guide-checklist[data-ready]")).to_have_count(
+        1, timeout=30_000)  # a busy machine may take a while
 
 
 def choice(page: Page):

@@ -47,7 +47,7 @@ def _open(page, url: str | None = None) -> None:
         page.goto(url, wait_until="networkidle")
     else:
         page.reload(wait_until="networkidle")
-    expect(page.locator("[data-sheet-ready]")).to_have_count(1)
+    expect(page.locator("[data-sheet-ready]")).to_have_count(1, timeout=30_000)  # a busy machine
 
 
 def _field(page, field_id: str):
