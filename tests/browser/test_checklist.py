@@ -54,7 +54,7 @@ def open_checklist(page: Page, server: Server, when: datetime, path: str = PAGE)
     page.clock.set_fixed_time(when)
     page.goto(server.url(path))
     expect(page.locator(".guide-tracker")).to_be_visible()
-    expect(page.locator(".guide-checklist[data-ready]")).to_have_count(1)  # checklist.js set it up
+    expect(page.locator(".guide-checklist[data-ready]")).to_have_count(1, timeout=30_000)
 
 
 # --- Size, and the page without JavaScript ------------------------------------------------------
