@@ -54,6 +54,7 @@ def open_checklist(page: Page, server: Server, when: datetime, path: str = PAGE)
     page.clock.set_fixed_time(when)
     page.goto(server.url(path))
     expect(page.locator(".guide-tracker")).to_be_visible()
+    expect(page.locator(".guide-checklist[data-ready]")).to_have_count(1, timeout=30_000)
 
 
 # --- Size, and the page without JavaScript ------------------------------------------------------
@@ -302,7 +303,7 @@ def site_keys(page: Page) -> list[str]:
         Object.keys(store).filter(key => key.startsWith('/.') || key.startsWith('guide:')))""")
 
 
-def test_forget_my_ticks_asks_first_then_leaves_nothing_behind(
+def test_forget_my_ticks_and_notes_asks_first_then_leaves_nothing_behind(
         watched: Page, server: Server) -> None:
     open_checklist(watched, server, OCTOBER)
     box(watched, ITEMS[0]).check()
@@ -315,13 +316,13 @@ def test_forget_my_ticks_asks_first_then_leaves_nothing_behind(
     assert len(site_keys(watched)) >= 4
 
     watched.once("dialog", lambda dialog: dialog.dismiss())
-    watched.get_by_role("button", name="Forget my ticks").click()
+    watched.get_by_role("button", name="Forget my ticks and notes").click()
     assert ticked(watched) == [ITEMS[1]]
     assert stored(watched)["ticks"]["2026-10"] == {ITEMS[0]: True}
 
     messages: list[str] = []
     watched.once("dialog", lambda dialog: (messages.append(dialog.message), dialog.accept()))
-    watched.get_by_role("button", name="Forget my ticks").click()
+    watched.get_by_role("button", name="Forget my ticks and notes").click()
     expect(note(watched)).to_contain_text("gone")
     assert "Forget" in messages[0]
     assert site_keys(watched) == []
@@ -368,7 +369,7 @@ def test_the_choice_not_to_save_comes_before_the_list_and_says_what_stays(
     expect(hint).to_be_hidden()
     choice.check()
     expect(hint).to_be_visible()
-    expect(hint).to_contain_text("Forget my ticks")
+    expect(hint).to_contain_text("Forget my ticks and notes")
 
 
 def test_the_choice_not_to_save_is_one_for_the_whole_site(context, server: Server) -> None:

@@ -9,6 +9,7 @@ import pytest
 from tests.support.project import ROOT
 
 SCRIPT = ROOT / "overrides/assets/guide/checklist.js"
+STORE = ROOT / "overrides/assets/guide/store.js"  # loaded first on every page
 
 
 @pytest.fixture(scope="module")
@@ -17,6 +18,7 @@ def js(browser):
     context = browser.new_context(timezone_id="Europe/Berlin")
     page = context.new_page()
     page.set_content("<!doctype html><html lang='en'><title>store</title></html>")
+    page.add_script_tag(path=str(STORE))
     page.add_script_tag(path=str(SCRIPT))
 
     def run(expression: str, arg: object = None):
@@ -51,6 +53,7 @@ def test_month_key_follows_the_readers_time_zone(browser, zone: str, instant: st
                                                  key: str) -> None:
     context = browser.new_context(timezone_id=zone)
     page = context.new_page()
+    page.add_script_tag(path=str(STORE))
     page.add_script_tag(path=str(SCRIPT))
     assert page.evaluate("at => guideChecklist.month(new Date(at))", instant) == key
     context.close()
@@ -172,3 +175,20 @@ def test_a_ticks_file_round_trips(js) -> None:
 def test_a_bad_file_is_refused_as_a_whole(js, file: str) -> None:
     refused = js("(() => { try { G.unpack(arg); } catch (e) { return 'refused'; } })()", file)
     assert refused == "refused"
+
+
+# --- What a file from someone else may add ------------------------------------------------------
+
+
+def test_a_monthly_checklist_keeps_this_month_and_the_ones_before_it_only(js) -> None:
+    kept = js("G.periods('monthly', 120, new Date(2026, 9, 15))")
+    assert len(kept) == 121 and kept[0] == "2016-10" and kept[-1] == "2026-10"
+    assert kept == sorted(kept)
+    assert js("G.periods('once', 120)") == ["once"]
+
+
+def test_only_items_and_periods_that_exist_are_kept(js) -> None:
+    value = js("""G.only(G.parse(arg), ['a', 'b'], ['2026-09', '2026-10'])""", stored({
+        "2026-10": {"a": True, "gone": True}, "2026-09": {"gone": True},
+        "1990-01": {"a": True}, "2999-12": {"b": True}}))
+    assert value == {"v": 1, "ticks": {"2026-10": {"a": True}}}

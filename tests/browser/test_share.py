@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.browser import AXE, WCAG_TAGS
 
@@ -49,6 +50,7 @@ def partner(browser, server):
     context = browser.new_context()
     page = context.new_page()
     page.goto(server.url(PAGE))
+    expect(page.locator(".guide-checklist[data-ready]")).to_have_count(1, timeout=30_000)
     yield page
     context.close()
 
@@ -57,6 +59,7 @@ def partner(browser, server):
 def shared(watched, server) -> tuple[str, str, list[str]]:
     """Ticks made and shared by the first reader: the link, the code and the item ids."""
     watched.goto(server.url(PAGE))
+    expect(watched.locator(".guide-checklist[data-ready]")).to_have_count(1, timeout=30_000)
     items = _items(watched)
     _tick(watched, [items[0], items[2]])
     link, code = _share(watched)

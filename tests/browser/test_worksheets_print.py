@@ -40,6 +40,16 @@ def _chrome_labels(sheet_id: str) -> set[str]:
     return {label for label in labels if label and label not in own}
 
 
+def _open(page, url: str | None = None) -> None:
+    """Open (or reload) a sheet once worksheet.js has set it up: it fills every field in from
+    storage then, so what is typed before that is not kept."""
+    if url:
+        page.goto(url, wait_until="load")
+    else:
+        page.reload(wait_until="load")
+    expect(page.locator("[data-sheet-ready]")).to_have_count(1, timeout=30_000)  # a busy machine
+
+
 def _field(page, field_id: str):
     return page.locator(f'[id="{field_id}"]')
 
@@ -48,7 +58,7 @@ def _field(page, field_id: str):
 @pytest.mark.parametrize("sheet", SHEETS, ids=lambda s: s.id)
 def test_each_sheet_prints_on_its_pages_without_the_site_around_it(watched, server, sheet,
                                                                     paper) -> None:
-    watched.goto(server.url(f"tools/{sheet.id}/"))
+    _open(watched, server.url(f"tools/{sheet.id}/"))
     pages = _pages(watched, paper)
     assert 1 <= len(pages) <= sheet.max_pages, f"{sheet.id} prints on {len(pages)} {paper} pages"
     text = " ".join(" ".join(pages).split())
@@ -64,7 +74,7 @@ def test_each_sheet_prints_on_its_pages_without_the_site_around_it(watched, serv
 
 @pytest.mark.parametrize("paper", FORMATS)
 def test_the_30_day_grid_is_printed_whole_on_one_page(watched, server, paper) -> None:
-    watched.goto(server.url("tools/30-day-worksheet/"))
+    _open(watched, server.url("tools/30-day-worksheet/"))
     pages = _pages(watched, paper)
     [grid] = [text for text in pages if "Days 1 to 30" in text]
     rows = re.findall(r"^\s*(\d{1,2})\s*$", grid, re.MULTILINE)
@@ -91,7 +101,7 @@ def test_a_blank_sheet_prints_the_same_without_javascript(browser, server) -> No
 
 def test_a_dark_screen_still_prints_black_on_white(watched, server) -> None:
     watched.emulate_media(color_scheme="dark")
-    watched.goto(server.url("tools/30-day-worksheet/"))
+    _open(watched, server.url("tools/30-day-worksheet/"))
     assert watched.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     watched.emulate_media(media="print", color_scheme="dark")
     colours = watched.evaluate("""() => {
@@ -106,7 +116,7 @@ def test_a_dark_screen_still_prints_black_on_white(watched, server) -> None:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_filled_sheet_is_accessible_in_both_palettes(watched, server, scheme) -> None:
     watched.emulate_media(color_scheme=scheme)
-    watched.goto(server.url("tools/30-day-worksheet/"))
+    _open(watched, server.url("tools/30-day-worksheet/"))
     _field(watched, PLAN).fill("Answer within the hour")
     watched.get_by_label("Day 2: Morning voice note").check()
     # Back to the top, once Material's header has finished fading its title back in
@@ -118,9 +128,9 @@ def test_a_filled_sheet_is_accessible_in_both_palettes(watched, server, scheme) 
 
 
 def test_what_is_filled_in_prints_and_is_kept_until_cleared(watched, server) -> None:
-    watched.goto(server.url("tools/30-day-worksheet/"))
+    _open(watched, server.url("tools/30-day-worksheet/"))
     tools = watched.locator(".guide-sheet__tools")
-    assert tools.get_by_role("button", name="Print this sheet").is_visible()
+    expect(tools.get_by_role("button", name="Print this sheet")).to_be_visible()
     plan = watched.get_by_label("What each of us will do differently.")
     plan.fill("Answer within the hour, every time")
     day = watched.get_by_label("Day 3: Morning voice note")
@@ -129,7 +139,7 @@ def test_what_is_filled_in_prints_and_is_kept_until_cleared(watched, server) -> 
         "Answer within the hour, every time"
     assert "Answer within the hour, every time" in " ".join(_pages(watched, "A4"))
 
-    watched.reload()
+    _open(watched)
     assert _field(watched, PLAN).input_value() == "Answer within the hour, every time"
     assert watched.get_by_label("Day 3: Morning voice note").is_checked()
 
@@ -138,16 +148,16 @@ def test_what_is_filled_in_prints_and_is_kept_until_cleared(watched, server) -> 
     assert _field(watched, PLAN).input_value() == ""
     assert not watched.get_by_label("Day 3: Morning voice note").is_checked()
     assert watched.get_by_role("status").filter(has_text="blank again").is_visible()
-    watched.reload()
+    _open(watched)
     assert _field(watched, PLAN).input_value() == ""
     assert watched.evaluate(
         "Object.keys(localStorage).filter(k => k.includes('guide:sheet:30-day'))") == []
 
 
 def test_clearing_asks_first_and_keeps_other_sheets(watched, server) -> None:
-    watched.goto(server.url("tools/repair-plan-sheet/"))
+    _open(watched, server.url("tools/repair-plan-sheet/"))
     watched.get_by_label("Your name").fill("Sam")
-    watched.goto(server.url("tools/30-day-worksheet/"))
+    _open(watched, server.url("tools/30-day-worksheet/"))
     plan = _field(watched, PLAN)
     plan.fill("Keep me")
     watched.once("dialog", lambda dialog: dialog.dismiss())
@@ -161,7 +171,7 @@ def test_clearing_asks_first_and_keeps_other_sheets(watched, server) -> None:
 
 def test_dont_save_on_this_device_keeps_new_notes_in_this_tab_only(context, server) -> None:
     page = context.new_page()
-    page.goto(server.url("tools/30-day-worksheet/"))
+    _open(page, server.url("tools/30-day-worksheet/"))
     plan = _field(page, PLAN)
     plan.fill("Saved before")
     choice = page.get_by_label("Don't save on this device")
@@ -170,11 +180,11 @@ def test_dont_save_on_this_device_keeps_new_notes_in_this_tab_only(context, serv
     plan.fill("Only in this tab")
     assert page.evaluate(f"localStorage.getItem('{PLAN_KEY}')") == "Saved before"
     assert page.evaluate(f"sessionStorage.getItem('{PLAN_KEY}')") == "Only in this tab"
-    page.reload()  # the same tab
+    _open(page)  # the same tab
     assert choice.is_checked() and plan.input_value() == "Only in this tab"
 
     other = context.new_page()  # another tab sees only what was saved on the device
-    other.goto(server.url("tools/30-day-worksheet/"))
+    _open(other, server.url("tools/30-day-worksheet/"))
     assert _field(other, PLAN).input_value() == "Saved before"
     assert not other.get_by_label("Don't save on this device").is_checked()
     assert not other.locator("[data-sheet-visit]").is_visible()
@@ -189,7 +199,7 @@ def test_notes_are_kept_under_the_sites_own_path(browser, site, tmp_path) -> Non
     server = Server(tmp_path)
     page = browser.new_page()
     try:
-        page.goto(server.url("our-guide/tools/30-day-worksheet/"))
+        _open(page, server.url("our-guide/tools/30-day-worksheet/"))
         _field(page, PLAN).fill("Ours")
         assert page.evaluate("Object.keys(localStorage).filter(k => k.includes('sheet'))") \
             == ["/our-guide/.guide:sheet:30-day-worksheet:plan:changes"]
@@ -200,13 +210,13 @@ def test_notes_are_kept_under_the_sites_own_path(browser, site, tmp_path) -> Non
 
 def test_the_print_button_prints(watched, server) -> None:
     watched.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1 }")
-    watched.goto(server.url("tools/weekly-reflection-sheet/"))
+    _open(watched, server.url("tools/weekly-reflection-sheet/"))
     watched.get_by_role("button", name="Print this sheet").click()
     assert watched.evaluate("window.printed") == 1
 
 
 def test_long_answers_grow_the_box_instead_of_being_cut_off(watched, server) -> None:
-    watched.goto(server.url("tools/30-day-worksheet/"))
+    _open(watched, server.url("tools/30-day-worksheet/"))
     plan = _field(watched, PLAN)
     plan.fill("We will keep our word about small things first. " * 12)
     assert plan.evaluate("box => box.scrollHeight <= box.clientHeight + 1")
@@ -220,9 +230,10 @@ def test_without_storage_the_sheet_works_and_says_nothing_is_kept(browser, serve
         get() { throw new DOMException('The user denied storage', 'SecurityError') }})""")
     try:
         page = context.new_page()
-        page.goto(server.url("tools/30-day-worksheet/"))
+        _open(page, server.url("tools/30-day-worksheet/"))
         note = page.locator("[data-sheet-unsaved]")
-        assert note.is_visible() and "gone when you leave this page" in note.inner_text()
+        expect(note).to_be_visible()  # shown by worksheet.js, which may run a moment later
+        assert "gone when you leave this page" in note.inner_text()
         _field(page, PLAN).fill("Only for this visit")
         page.get_by_label("Day 1: Morning voice note").check()
         assert "Only for this visit" in " ".join(_pages(page, "Letter"))
@@ -237,10 +248,7 @@ NOTE = ("We talked about the weekend and it went better than last time. I said w
 @pytest.mark.parametrize("paper", FORMATS)
 def test_a_long_note_in_a_one_line_box_prints_whole(watched, server, paper) -> None:
     assert len(NOTE) == 150
-    watched.goto(server.url("tools/30-day-worksheet/"))
-    # The reader types once the sheet is live: its script shows the buttons (and keeps the
-    # print copy of each one-line box in step with every keystroke)
-    expect(watched.get_by_role("button", name="Print this sheet")).to_be_visible()
+    _open(watched, server.url("tools/30-day-worksheet/"))
     watched.get_by_label("Day 3: notes").fill(NOTE)
     pages = _pages(watched, paper)
     [grid] = [text for text in pages if "Days 1 to 30" in text]

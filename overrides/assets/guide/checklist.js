@@ -1,5 +1,6 @@
-/* Trackable checklists: ticks saved at once in this browser, never sent anywhere. Stored per
-   checklist as {"v": 1, "ticks": {"2026-11": {"item-id": true}}} (period: YYYY-MM or "once"). */
+/* Trackable checklists: ticks saved at once in this browser (through store.js), never sent
+   anywhere. Stored per checklist under "checklist:<id>" as {"v": 1, "ticks": {"2026-11":
+   {"item-id": true}}} (period: YYYY-MM or "once"). */
 
 // The stored data, without DOM or storage.
 var guideChecklist = (() => {
@@ -76,75 +77,85 @@ var guideChecklist = (() => {
     return values;
   }
 
-  return { VERSION, month, migrate, parse, empty, merge, tick, ticked, pack, unpack };
-})();
-
-// The page, set up again after instant navigation (document$).
-(() => {
-  const G = guideChecklist;
-  const scope = (window.__md_scope ? __md_scope.pathname : "/") + ".";
-  const prefix = scope + "guide:checklist:";
-  const VISIT = scope + "guide:visit-only";
-  let memory = {}; // id -> value in this visit
-  let trouble = {}; // id -> why storage failed it
-  let notice = "";
-  let visitOnly = false;
-
-  // localStorage, or this tab's sessionStorage for "Don't save on this device". Throws if blocked.
-  const area = (session = visitOnly) => (session ? sessionStorage : localStorage);
-  const keys = (session, start) => {
-    try { return Object.keys(area(session)).filter(key => key.startsWith(start)); } catch { return []; }
-  };
-  const wipe = (session, start) => keys(session, start).forEach(key => area(session).removeItem(key));
-
-  // Read, `update`, write back. Storage that throws, or holds what we cannot read, is left
-  // alone: the visit goes on in memory.
-  function sync(id, update = value => value) {
-    let stage = "unsaved";
-    if (!trouble[id]) {
-      try {
-        const store = area(), text = store.getItem(prefix + id);
-        stage = "unread";
-        memory[id] = G.parse(text);
-        stage = "unsaved";
-        const value = update(memory[id]);
-        if (value !== memory[id]) store.setItem(prefix + id, JSON.stringify(value));
-        return (memory[id] = value);
-      } catch {
-        trouble[id] = stage;
-      }
+  // Only what exists: these items, in these periods; the rest of a file is dropped.
+  function only(value, items, periods) {
+    const out = empty();
+    for (const period of periods) {
+      const on = items.filter(item => (value.ticks[period] || {})[item]);
+      if (on.length) out.ticks[period] = Object.fromEntries(on.map(item => [item, true]));
     }
-    return (memory[id] = update(memory[id] || G.empty()));
+    return out;
   }
 
+  // The periods a checklist keeps: "once", or the months from `keep` months ago to this one.
+  const periods = (kind, keep, now = new Date()) => (kind === "monthly"
+    ? [...Array(keep + 1)].map((_, i) => month(new Date(now.getFullYear(), now.getMonth() - keep + i, 1)))
+    : ["once"]);
+
+  // For other features (sharing): a checklist's ticked item ids, this month by default.
+  const ticks = (id, period = month()) => {
+    try { return ticked(parse(guideStore.get("checklist:" + id)), period); } catch { return []; }
+  };
+
+  return { VERSION, month, migrate, parse, empty, merge, tick, ticked, pack, unpack, only, periods, ticks };
+})();
+
+// The page, set up again after instant navigation (document$) and drawn again from storage
+// whenever it may have changed (guideStore.watch).
+(() => {
+  const G = guideChecklist, S = guideStore, KEY = "checklist:";
+  let unread = {}; // id -> ticks of this visit, where what is stored cannot be read (left alone)
+  let failed = {}; // id -> why the last tick was not saved: "full" or "blocked"
+  let notice = "";
+
+  // Read, `update`, write back.
+  function sync(id, update = value => value) {
+    let value;
+    if (!unread[id]) {
+      try { value = G.parse(S.get(KEY + id)); } catch { unread[id] = G.empty(); }
+    }
+    if (unread[id]) return (unread[id] = update(unread[id]));
+    const next = update(value);
+    if (next !== value) {
+      const how = S.set(KEY + id, JSON.stringify(next));
+      if (how === "full" || how === "blocked") failed[id] = how; else delete failed[id];
+    }
+    return next;
+  }
+
+  const roots = () => [...document.querySelectorAll(".guide-checklist[data-trackable]")];
   const all = () => {
-    const ids = new Set([...Object.keys(memory), ...keys(visitOnly, prefix).map(key => key.slice(prefix.length))]);
+    const ids = new Set([...Object.keys(unread), ...S.keys(KEY).map(key => key.slice(KEY.length))]);
     return Object.fromEntries([...ids].map(id => [id, sync(id)]));
   };
-  const roots = () => document.querySelectorAll(".guide-checklist[data-trackable]");
   const now = root => (root.dataset.trackable === "monthly" ? G.month() : "once");
+  const kept = root => G.periods(root.dataset.trackable, +root.dataset.keepMonths);
   const monthName = (key, month) => new Date(key.slice(0, 4), key.slice(5) - 1)
     .toLocaleDateString(document.documentElement.lang || "en", { month, year: "numeric" });
   // Sentences live in the partial's data-* attributes.
   const say = (root, key, words = {}) =>
     root.querySelector("[data-tracker]").dataset[key].replace(/\{(\w+)\}/g, (_, name) => words[name]);
   const show = (node, text) => { if (node.textContent !== text) node.textContent = text; };
+  const why = id => (unread[id] ? "unread" : failed[id] === "full" ? "full"
+    : S.state() === "blocked" ? "unsaved" : notice || (S.state() === "visit" ? "visit" : "nothing"));
 
-  // Boxes, count and rule, note, months.
+  // The choice, boxes, count and rule, note, months (of the range kept only).
   function draw(root) {
     const $ = selector => root.querySelector(selector), id = root.dataset.guideId, share = root.dataset.share;
     const current = now(root), shown = root.shown || current, value = sync(id);
     const boxes = [...root.querySelectorAll("[data-item]")], items = boxes.map(box => box.dataset.item);
     const total = items.length, count = key => G.ticked(value, key, items).length, n = count(shown);
+    const choice = $("[data-visit-only]");
+    choice.checked = S.state() === "visit";
+    choice.closest("[data-js]").hidden = !S.offersChoice();
     boxes.forEach(box => { box.checked = !!(value.ticks[shown] || {})[box.dataset.item]; });
     const rule = share ? " " + say(root, n > share * total ? "met" : "notMet") : "";
     show($("[data-feedback]"), n ? say(root, "count", { n, total }) + rule : say(root, "none"));
-    show($("[data-note]"), say(root, trouble[id] || notice || (visitOnly ? "visit" : "nothing")));
-    $("[data-visit-only]").checked = visitOnly;
+    show($("[data-note]"), say(root, why(id)));
     if (current === "once") return;
     show($("[data-period]"), say(root, shown === current ? "now" : "then", { month: monthName(shown, "long") }));
     show($("[data-shown-month]"), say(root, "showing", { month: monthName(shown, "long") }));
-    const months = [...new Set([...Object.keys(value.ticks).filter(key => key < current), current])].sort();
+    const months = kept(root).filter(key => key === current || value.ticks[key]);
     $("[data-history]").innerHTML = months.map(key => `<li><button type="button" data-month="${key}"
       aria-pressed="${key === shown}"><span aria-hidden="true"><span></span></span>
       <span>${monthName(key, "short")}</span> <span>${say(root, "count", { n: count(key), total })}</span></button></li>`).join("");
@@ -154,27 +165,9 @@ var guideChecklist = (() => {
   }
 
   function drawAll() {
-    roots().forEach(root => root.ready && draw(root));
+    roots().forEach(root => root.dataset.ready && draw(root));
     document.dispatchEvent(new CustomEvent("guide:ticks"));
   }
-
-  // What is shown moves to this tab's storage, or back. The choice is one for the whole site:
-  // turned off, whatever else this tab kept (the worksheets' notes) is saved on the device too.
-  function setVisitOnly(on) {
-    const shown = all();
-    try { on ? area(true).setItem(VISIT, "1") : area(true).removeItem(VISIT); } catch { /* blocked */ }
-    visitOnly = on;
-    trouble = {};
-    for (const id in shown) sync(id, () => shown[id]);
-    if (on) return;
-    wipe(true, prefix);
-    keys(true, scope + "guide:").forEach(key => {
-      try { area(false).setItem(key, area(true).getItem(key)); } catch { /* full or blocked */ }
-      area(true).removeItem(key);
-    });
-  }
-  // For the worksheets' own "Don't save on this device".
-  G.setVisitOnly = on => { setVisitOnly(on); drawAll(); };
 
   function download() {
     const link = document.createElement("a");
@@ -183,24 +176,30 @@ var guideChecklist = (() => {
     link.click();
   }
 
-  // A file adds ticks, never removes one; a bad one changes nothing.
-  function upload(input) {
-    input.files[0].text().then(G.unpack).then(values => {
-      for (const id in values) sync(id, value => G.merge(value, values[id]));
+  // A file adds ticks, never removes one; a bad or too large one changes nothing. Only the
+  // checklists on this page, their items and the months they keep are taken from it.
+  function upload(root, input) {
+    const file = input.files[0];
+    input.value = "";
+    (file.size > +root.dataset.fileLimit ? Promise.reject() : file.text().then(G.unpack)).then(values => {
+      roots().filter(other => values[other.dataset.guideId]).forEach(other => {
+        const items = [...other.querySelectorAll("[data-item]")].map(box => box.dataset.item);
+        const found = G.only(values[other.dataset.guideId], items, kept(other));
+        sync(other.dataset.guideId, value => G.merge(value, found));
+      });
       notice = "loaded";
     }, () => { notice = "badFile"; }).then(drawAll);
-    input.value = "";
   }
 
   function setUp(root) {
-    if (root.ready || !root.querySelector("[data-tracker]")) return;
-    root.ready = true;
+    if (root.dataset.ready || !root.querySelector("[data-tracker]")) return;
+    root.dataset.ready = "true";
     root.querySelectorAll("[data-js]").forEach(node => { node.hidden = false; });
     root.addEventListener("change", ({ target }) => {
       notice = "";
       if (target.dataset.item) sync(root.dataset.guideId, value => G.tick(value, root.shown || now(root), target.dataset.item, target.checked));
-      if (target.matches("[data-visit-only]")) setVisitOnly(target.checked);
-      if (target.matches("[data-file]")) return upload(target);
+      if (target.matches("[data-file]")) return upload(root, target);
+      if (target.matches("[data-visit-only]")) return S.setVisitOnly(target.checked);
       drawAll();
     });
     root.addEventListener("click", ({ target }) => {
@@ -212,23 +211,21 @@ var guideChecklist = (() => {
       if (button.matches("[data-export]")) download();
       // Forget all this site stored under Material's scope: ticks, worksheet notes, settings.
       if (button.matches("[data-forget]") && confirm(say(root, "confirm"))) {
-        [false, true].forEach(session => wipe(session, scope));
-        memory = {};
-        trouble = {};
         notice = "forgot";
+        return S.wipe();
       }
       drawAll();
       if (month) root.querySelector(`[data-month="${month}"]`).focus();
     });
   }
 
-  // For other features (sharing): ticked item ids, this month by default.
-  G.ticks = (id, period = G.month()) => G.ticked(sync(id), period);
-
-  addEventListener("storage", event => { if (!event.key || event.key.startsWith(scope)) drawAll(); });
-  // The choice may have changed on another page (a worksheet) since this script loaded.
+  // Storage decides: after a wipe, the choice, another tab, or Back, all is read again.
+  S.watch(() => {
+    unread = {};
+    failed = {};
+    drawAll();
+  });
   const start = () => {
-    try { visitOnly = !!area(true).getItem(VISIT); } catch { /* blocked */ }
     roots().forEach(setUp);
     drawAll();
   };

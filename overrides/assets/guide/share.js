@@ -1,6 +1,6 @@
 /* "Share my ticks": this month's ticks of a checklist as a short code, sent in a link after the
    # (browsers never send that part to a server), and a partner's code shown next to the reader's
-   own ticks, which it only reads, never writes (through checklist.js's guideChecklist.ticks).
+   own ticks, which it only reads, never writes (guideChecklist.ticks reads them from store.js).
    A code is VERSION.checklist-id.YYYY-MM.items.bits.check:
    items  a hash of the checklist's item ids, so a code made before the items changed is refused;
    bits   one bit per item, in the sorted order of the item ids, as hex digits;
@@ -97,6 +97,7 @@ var guidePartner = (() => {
       if (!text.trim()) return (status.textContent = say(box, "empty"));
       let found = null;
       try {
+        if (text.length > q("paste").maxLength) throw "bad"; // no code is this long
         found = P.decode(text, id, checkboxes().map(input => input.dataset.item));
         if (found.month > months()[0]) throw "early"; // a partner whose clock is ahead
         if (!months().includes(found.month)) throw "month";
@@ -111,7 +112,7 @@ var guidePartner = (() => {
       const button = target.closest("button");
       if (button && button.matches("[data-partner-make]")) {
         const month = G.month(), code = P.encode(id, month, checkboxes().map(input => input.dataset.item), G.ticks(id, month));
-        q("link").value = location.href.split("#")[0] + "#share=" + code;
+        q("link").value = location.origin + location.pathname + "#share=" + code; // no ?query
         q("code").value = code;
         q("made").hidden = false;
         status.textContent = say(box, "made");
@@ -129,13 +130,17 @@ var guidePartner = (() => {
     box.hidden = false;
   }
 
-  // A link with #share=... opens the comparison at once.
+  // A link with #share=... opens the comparison at once, and the code leaves the address bar
+  // (and so the history) as soon as it is read.
   const fromLink = () => {
     if (!location.hash.startsWith("#share=")) return;
+    const code = location.hash.slice(7);
+    history.replaceState(history.state, "", location.pathname);
     document.querySelectorAll("[data-partner]").forEach(box => {
       if (!box.open) return;
-      box.querySelector("[data-partner-paste]").value = location.hash.slice(7);
-      box.open(location.hash.slice(7));
+      const paste = box.querySelector("[data-partner-paste]");
+      paste.value = code.slice(0, paste.maxLength);
+      box.open(code);
     });
   };
 

@@ -1,40 +1,16 @@
 /* Worksheets: print them, and keep what is written on them in this browser only.
  *
- * Each field carries data-key="guide:sheet:<sheet>:<section>:<item>[:copy]" (ids from the data),
- * stored under Material's scope (the site's path), so two guides on one host never mix.
- * "Don't save on this device" is one choice for the whole site, kept by checklist.js: while it is
- * on, notes live in this tab's sessionStorage and are gone when the tab closes.
+ * Each field carries data-key="guide:sheet:<sheet>:<section>:<item>[:copy]" (ids from the data).
+ * Where it is kept, the "Don't save on this device" choice (one for the whole site) and the
+ * wipe belong to store.js: this file only reads and writes through guideStore, and sets every
+ * field and box again from storage whenever that may have changed (Back, a wipe, the choice).
  * Without JavaScript the blank sheet still prints: the buttons stay hidden and nothing is kept.
  */
 (function () {
   "use strict";
 
-  var scope = (window.__md_scope ? window.__md_scope.pathname : "/") + ".";
-  var NOTES = scope + "guide:sheet:";
-  var VISIT = scope + "guide:visit-only";
-
-  function visitOnly() {
-    try {
-      return Boolean(window.sessionStorage.getItem(VISIT));
-    } catch (error) {
-      return false;
-    }
-  }
-
-  // localStorage, or this tab's sessionStorage for "Don't save on this device", or null when
-  // the browser refuses it (private modes, blocked storage)
-  function openStorage() {
-    try {
-      var storage = visitOnly() ? window.sessionStorage : window.localStorage;
-      var probe = NOTES + "probe";
-      storage.setItem(probe, probe);
-      storage.removeItem(probe);
-      return storage;
-    } catch (error) {
-      return null;
-    }
-  }
-
+  var S = window.guideStore;
+  var key = function (field) { return field.dataset.key.replace(/^guide:/, ""); };
 
   // Text boxes gain lines as they fill, so nothing is cut off on screen or on paper
   function grow(field) {
@@ -59,74 +35,62 @@
     copy.textContent = field.value;
   }
 
-  function load(field, storage) {
-    var value = storage ? storage.getItem(scope + field.dataset.key) : null;
+  function load(field) {
+    var value = S.get(key(field));
     if (field.type === "checkbox") {
       field.checked = value === "1";
-    } else {
+    } else if (field.value !== (value || "")) {
       field.value = value || "";
     }
     grow(field);
     mirror(field);
   }
 
-  function save(field, storage) {
+  // A note that cannot be kept because storage is full says so next to its field, and aloud
+  function save(field, sheet) {
     var value = field.type === "checkbox" ? (field.checked ? "1" : "") : field.value;
-    if (!storage) return;
-    try {
-      if (value) storage.setItem(scope + field.dataset.key, value);
-      else storage.removeItem(scope + field.dataset.key);
-    } catch (error) {
-      // Storage full or revoked: the sheet keeps working for this visit
+    var full = S.set(key(field), value) === "full";
+    var note = document.getElementById(field.id + "--unsaved");
+    if (full && !note) {
+      note = document.createElement("p");
+      note.id = field.id + "--unsaved";
+      note.className = "guide-sheet__unsaved";
+      note.textContent = sheet.dataset.full;
+      (field.closest(".guide-field") || field.parentNode).append(note);
+      field.setAttribute("aria-describedby", note.id);
     }
-  }
-
-  function clear(sheet, fields) {
-    if (!window.confirm("Clear everything written on this sheet? This cannot be undone.")) return;
-    var prefix = NOTES + sheet.dataset.sheet + ":";
-    [window.localStorage, window.sessionStorage].forEach(function (area) {
-      try {
-        Object.keys(area)
-          .filter(function (key) { return key.indexOf(prefix) === 0; })
-          .forEach(function (key) { area.removeItem(key); });
-      } catch (error) {
-        // Blocked storage holds nothing of this sheet
-      }
-    });
-    fields.forEach(function (field) { load(field, null); });
-    sheet.querySelector("[data-sheet-status]").textContent = "This sheet is blank again.";
-  }
-
-  // "Don't save on this device", one choice for the site that the checklist keeps: what is shown
-  // goes on in this tab only and nothing new is saved; turned off, all this tab kept is saved.
-  function setVisitOnly(on, fields) {
-    if (window.guideChecklist && window.guideChecklist.setVisitOnly) {
-      window.guideChecklist.setVisitOnly(on);
-    }
-    var storage = openStorage();
-    fields.forEach(function (field) { save(field, storage); });
-    return storage;
+    if (note) note.hidden = !full;
+    var status = sheet.querySelector("[data-sheet-status]");
+    status.textContent = full ? sheet.dataset.full : "";
   }
 
   function setUp(sheet) {
     if (sheet.dataset.sheetReady) return;
     sheet.dataset.sheetReady = "true";
-    var storage = openStorage();
     var fields = Array.prototype.slice.call(sheet.querySelectorAll("[data-key]"));
     var status = sheet.querySelector("[data-sheet-status]");
+    var choice = sheet.querySelector("[data-sheet-visit-only]");
 
     // The printed footer names the sheet (see worksheet.css, @page guide-sheet)
     document.documentElement.style.setProperty(
       "--guide-sheet-title", JSON.stringify(sheet.dataset.sheetTitle));
 
-    // Fill in what was written before, and keep each change as it is made
+    // Every field and the choice, as storage has them now; "Don't save" only where it saves
+    function draw() {
+      if (!sheet.isConnected) return; // a page left by instant navigation
+      fields.forEach(load);
+      var state = S.state();
+      choice.checked = state === "visit";
+      choice.parentNode.hidden = !S.offersChoice();
+      sheet.querySelector("[data-sheet-visit]").hidden = state !== "visit";
+      sheet.querySelector("[data-sheet-unsaved]").hidden = state !== "blocked";
+    }
+
     fields.forEach(function (field) {
-      load(field, storage);
       field.addEventListener("input", function () {
-        save(field, storage);
+        save(field, sheet);
         grow(field);
         mirror(field);
-        status.textContent = "";
       });
     });
 
@@ -135,20 +99,15 @@
       window.print();
     });
     sheet.querySelector("[data-sheet-clear]").addEventListener("click", function () {
-      clear(sheet, fields);
+      if (!window.confirm(sheet.dataset.confirm)) return;
+      S.wipe("sheet:" + sheet.dataset.sheet + ":");
+      status.textContent = sheet.dataset.cleared;
     });
-    var choice = sheet.querySelector("[data-sheet-visit-only]");
-    function explain() {
-      choice.checked = storage === window.sessionStorage;
-      sheet.querySelector("[data-sheet-unsaved]").hidden = Boolean(storage);
-      sheet.querySelector("[data-sheet-visit]").hidden = !choice.checked;
-      choice.parentNode.hidden = !storage;
-    }
     choice.addEventListener("change", function () {
-      storage = setVisitOnly(choice.checked, fields);
-      explain();
+      S.setVisitOnly(choice.checked);
     });
-    explain();
+    S.watch(draw);
+    draw();
     sheet.querySelector(".guide-sheet__tools").hidden = false;
   }
 

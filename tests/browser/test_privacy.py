@@ -1,0 +1,417 @@
+"""What the guide promises a reader on a shared device holds on the paths a reader at risk takes:
+Back after leaving quickly, wipes, searches and shared links, blocked or full storage, no
+JavaScript, and files or links from someone else (issue 11, reader side)."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+
+import pytest
+import yaml
+from playwright.sync_api import Page, expect
+
+from tests.support.browser import CHROMIUM_FLAGS, chromium_path
+from tests.support.project import ROOT
+
+WORKSHEET = "tools/30-day-worksheet/"
+CHECKLIST = "tools/monthly-trust-checklist/"
+PLAN = '[id="30-day-worksheet--plan--changes"]'
+PLAN_KEY = "/.guide:sheet:30-day-worksheet:plan:changes"
+TICKS_KEY = "/.guide:checklist:monthly-trust-checklist"
+NEUTRAL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"][
+    "quick_exit_url"]
+OCTOBER = datetime(2026, 10, 15, 12, 0)
+
+# Marks <html> on every pageshow with "count:persisted:choice ticked" as the page is shown, before
+# the guide's own scripts act on it: what the browser restored, and which way it came back.
+SHOWN = """addEventListener("pageshow", (event) => {
+  const choice = document.querySelector("[data-sheet-visit-only], [data-visit-only]");
+  const count = Number((document.documentElement.dataset.testShown || "0").split(":")[0]) + 1;
+  document.documentElement.dataset.testShown =
+    `${count}:${event.persisted}:${Boolean(choice && choice.checked)}`;
+});"""
+
+
+def stored(page: Page) -> dict[str, dict[str, str]]:
+    """This site's keys in each kind of storage (Material's scope is the root here)."""
+    return page.evaluate("""() => Object.fromEntries([['device', localStorage],
+        ['tab', sessionStorage]].map(([name, area]) => [name, Object.fromEntries(
+        Object.entries(area).filter(([key]) => key.startsWith('/.guide')))]))""")
+
+
+def history_urls(page: Page) -> list[str]:
+    """Every address this tab's history keeps (Chromium's own list, through DevTools)."""
+    session = page.context.new_cdp_session(page)
+    entries = session.send("Page.getNavigationHistory")["entries"]
+    session.detach()
+    return [entry["url"] for entry in entries]
+
+
+def open_tool(page: Page, url: str) -> None:
+    """Open the checklist or a worksheet once its script has set it up (it fills every control in
+    from storage then, so a tick or a note made before that is not kept)."""
+    page.goto(url)
+    expect(page.locator("[data-sheet-ready], .guide-checklist[data-ready]")).to_have_count(
+        1, timeout=30_000)  # a busy machine may take a while
+
+
+def choice(page: Page):
+    return page.get_by_label("Don't save on this device")
+
+
+def write_in_this_tab_only(page: Page, server, path: str) -> None:
+    """Choose "Don't save", then write a note or tick a box, which stays in this tab."""
+    page.clock.set_fixed_time(OCTOBER)
+    page.add_init_script(SHOWN)
+    open_tool(page, server.url(path))
+    choice(page).check()
+    if path == WORKSHEET:
+        page.locator(PLAN).fill("Only in this tab")
+    else:
+        page.get_by_label("We can talk openly about hard feelings.").check()
+    assert stored(page)["device"] == {}
+
+
+def leave_quickly_and_come_back(page: Page, server) -> None:
+    """Another page of the guide, Shift three times, then Back to the page written on."""
+    page.route(NEUTRAL, lambda route: route.fulfill(
+        status=200, content_type="text/html", body="<!doctype html><title>Weather</title>"))
+    page.goto(server.url("safety/"))
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(NEUTRAL)
+    page.go_back(wait_until="commit")  # a page from the back-forward cache fires no load event
+
+
+def assert_every_control_follows_storage(page: Page, path: str) -> None:
+    """The quick exit forgot this tab's storage: the page shows that, and saves as it shows."""
+    expect(choice(page)).not_to_be_checked()
+    if path == WORKSHEET:
+        expect(page.locator(PLAN)).to_have_value("")
+        expect(page.locator("[data-sheet-visit]")).to_be_hidden()
+        page.locator(PLAN).fill("Written after coming back")
+        assert stored(page)["device"] == {PLAN_KEY: "Written after coming back"}
+    else:
+        expect(page.get_by_label("We can talk openly about hard feelings.")).not_to_be_checked()
+        expect(page.locator("[data-note]")).not_to_contain_text("this visit only")
+        page.get_by_label("Promises are kept, again and again.").check()
+        assert json.loads(stored(page)["device"][TICKS_KEY])["ticks"] == {
+            "2026-10": {"promises-kept": True}}
+    assert stored(page)["tab"] == {}
+
+
+def forget_the_way_out(page: Page) -> None:
+    """Leaving is the reader's choice: the one request allowed off the site."""
+    assert page.watch.foreign in ([], [NEUTRAL])
+    page.watch.foreign.clear()
+
+
+# --- 1. Back after a quick exit: the browser's restored form, and the back-forward cache ----------
+
+
+@pytest.mark.parametrize("path", [WORKSHEET, CHECKLIST])
+def test_back_after_a_quick_exit_shows_what_storage_holds_over_a_restored_form(
+        watched: Page, server, path: str) -> None:
+    try:
+        write_in_this_tab_only(watched, server, path)
+        leave_quickly_and_come_back(watched, server)
+        # A new page load (Playwright turns the back-forward cache off) whose form the browser
+        # filled in again from its history: the choice came back ticked, though storage forgot.
+        expect(watched.locator("html")).to_have_attribute("data-test-shown", "1:false:true")
+        assert_every_control_follows_storage(watched, path)
+    finally:
+        forget_the_way_out(watched)
+
+
+@pytest.fixture(scope="module")
+def bfcache_browser(browser):
+    """Chromium with its back-forward cache on (Playwright turns it off by default)."""
+    launched = browser.browser_type.launch(
+        executable_path=chromium_path(), args=CHROMIUM_FLAGS,
+        ignore_default_args=["--disable-back-forward-cache"])
+    yield launched
+    launched.close()
+
+
+@pytest.mark.parametrize("path", [WORKSHEET, CHECKLIST])
+def test_back_after_a_quick_exit_shows_what_storage_holds_from_the_bfcache(
+        bfcache_browser, server, path: str) -> None:
+    context = bfcache_browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        write_in_this_tab_only(page, server, path)
+        leave_quickly_and_come_back(page, server)
+        # The very page, scripts and all, shown again from the cache: pageshow, persisted.
+        shown = page.locator("html")
+        expect(shown).to_have_attribute("data-test-shown", re.compile(r"^2:"))
+        assert shown.get_attribute("data-test-shown") == "2:true:true", \
+            page.evaluate("JSON.stringify(performance.getEntriesByType('navigation')[0]"
+                          ".notRestoredReasons)")
+        assert_every_control_follows_storage(page, path)
+        assert not errors
+    finally:
+        context.close()
+
+
+# --- 2. A wipe never ends "Don't save", and every box that shows the choice agrees ----------------
+
+
+def test_forgetting_everything_keeps_dont_save_on_every_page(watched: Page, server) -> None:
+    write_in_this_tab_only(watched, server, CHECKLIST)
+    watched.once("dialog", lambda dialog: dialog.accept())
+    watched.locator("[data-forget]").click()  # its name: the next test
+    expect(watched.locator("[data-note]")).to_contain_text("gone")
+    expect(choice(watched)).to_be_checked()
+    expect(watched.get_by_label("We can talk openly about hard feelings.")).not_to_be_checked()
+    assert stored(watched)["device"] == {} and TICKS_KEY not in stored(watched)["tab"]
+
+    open_tool(watched, server.url(WORKSHEET))  # the same tab: the same choice, and it holds
+    expect(choice(watched)).to_be_checked()
+    expect(watched.locator("[data-sheet-visit]")).to_be_visible()
+    watched.locator(PLAN).fill("Still only in this tab")
+    assert stored(watched)["device"] == {}
+    assert stored(watched)["tab"][PLAN_KEY] == "Still only in this tab"
+
+    watched.once("dialog", lambda dialog: dialog.accept())
+    watched.get_by_role("button", name="Clear this sheet").click()  # the sheet's own wipe
+    expect(watched.locator(PLAN)).to_have_value("")
+    expect(choice(watched)).to_be_checked()
+    open_tool(watched, server.url(CHECKLIST))
+    expect(choice(watched)).to_be_checked()
+
+
+def test_the_wipe_is_named_for_what_it_forgets(watched: Page, server) -> None:
+    open_tool(watched, server.url(CHECKLIST))
+    expect(watched.get_by_role("button", name="Forget my ticks and notes")).to_be_visible()
+    expect(watched.get_by_role("button", name="Forget my ticks", exact=True)).to_have_count(0)
+
+
+# --- 3. No search words, share codes or notes in an address the history keeps --------------------
+
+
+def test_a_search_leaves_no_words_in_the_address_or_the_history(watched: Page, server) -> None:
+    watched.goto(server.url(""), wait_until="networkidle")
+    watched.keyboard.press("/")
+    watched.get_by_role("dialog", name="Search").get_by_role("textbox").press_sequentially(
+        "afraid", delay=30)
+    safety = watched.locator(".md-search-result__link[href*='/safety/']").first
+    safety.wait_for()
+    hrefs = watched.locator(".md-search-result__link").evaluate_all(
+        "links => links.map(link => link.href)")
+    assert not [href for href in hrefs if "afraid" in href or "?" in href], hrefs
+    safety.click()
+    watched.wait_for_url(re.compile("/safety/"))
+    urls = history_urls(watched)
+    assert server.url("") in urls and watched.url in urls
+    assert not [url for url in urls if "afraid" in url or "?" in url], urls
+
+
+def test_a_shared_code_leaves_the_address_once_read(watched: Page, server, browser) -> None:
+    open_tool(watched, server.url(CHECKLIST))
+    watched.get_by_role("button", name="Share my ticks").click()
+    link = watched.get_by_label("Link for your partner").input_value()
+
+    partner = browser.new_context()
+    try:
+        page = partner.new_page()
+        page.goto(link)
+        expect(page.locator("[data-partner-status]")).to_contain_text("Side by side")
+        expect(page).to_have_url(server.url(CHECKLIST))
+        assert not [url for url in history_urls(page) if "share" in url]
+        page.reload()  # nothing to open again: the code is gone from this tab's history too
+        expect(page.locator("[data-partner-table]")).to_be_hidden()
+    finally:
+        partner.close()
+
+
+def test_a_share_link_is_made_from_the_sites_address_and_path_only(
+        watched: Page, server) -> None:
+    open_tool(watched, server.url(CHECKLIST + "?h=afraid#monthly-trust-checklist"))
+    watched.get_by_role("button", name="Share my ticks").click()
+    code = watched.get_by_label("Or this short code").input_value()
+    expect(watched.get_by_label("Link for your partner")).to_have_value(
+        server.url(CHECKLIST) + "#share=" + code)
+
+
+# --- 4. Storage blocked, or full ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def blocked(browser, tmp_path_factory):
+    """A browser profile where the reader blocked every site from keeping data, as Chromium's
+    settings do it: reading localStorage or sessionStorage throws a SecurityError."""
+    profile = tmp_path_factory.mktemp("blocked-profile")
+    (profile / "Default").mkdir()
+    (profile / "Default/Preferences").write_text(json.dumps(
+        {"profile": {"default_content_setting_values": {"cookies": 2}}}), encoding="utf-8")
+    context = browser.browser_type.launch_persistent_context(
+        str(profile), executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+    yield context
+    context.close()
+
+
+def _problems(page: Page) -> list[str]:
+    found: list[str] = []
+    page.on("pageerror", lambda error: found.append(f"{page.url}: {error}"))
+    page.on("console", lambda message: message.type == "error" and found.append(
+        f"{page.url}: {message.text}"))
+    return found
+
+
+def test_with_storage_blocked_no_page_has_an_error(blocked, site, server) -> None:
+    page = blocked.new_page()
+    problems = _problems(page)
+    page.goto(server.url(""))
+    assert page.evaluate("""() => ['localStorage', 'sessionStorage'].map(name => {
+        try { return window[name] && 'open'; } catch (error) { return error.name; } })""") \
+        == ["SecurityError", "SecurityError"]
+    for path in site.pages():
+        page.goto(server.url(path), wait_until="load")
+    open_tool(page, server.url(CHECKLIST))
+    page.get_by_label("We can talk openly about hard feelings.").check()
+    page.locator("[data-md-color-media]").first.evaluate("e => e.click()")  # the theme's setting
+    page.close()
+    assert problems == []
+
+
+def test_with_storage_blocked_the_tools_say_nothing_is_kept_and_offer_no_choice(
+        blocked, server) -> None:
+    page = blocked.new_page()
+    problems = _problems(page)
+    open_tool(page, server.url(WORKSHEET))
+    expect(page.locator("[data-sheet-unsaved]")).to_be_visible()
+    expect(page.locator("[data-sheet-unsaved]")).to_contain_text("gone when you leave this page")
+    expect(page.get_by_role("button", name="Print this sheet")).to_be_visible()
+    expect(choice(page)).to_be_hidden()
+    page.locator(PLAN).fill("Kept on screen")
+    expect(page.locator(PLAN)).to_have_value("Kept on screen")
+
+    open_tool(page, server.url(CHECKLIST))
+    expect(page.locator("[data-feedback]")).to_be_visible()
+    expect(choice(page)).to_be_hidden()
+    page.get_by_label("We can talk openly about hard feelings.").check()
+    expect(page.locator("[data-note]")).to_contain_text("can't be saved")
+    expect(page.locator("[data-feedback]")).to_contain_text("1 of 6 ticked")
+    page.close()
+    assert problems == []
+
+
+# Fills this site's localStorage to the brim, as years of other use might.
+FILL = """() => { let n = 0;
+  for (let size = 1 << 20; size >= 1; size >>= 1) {
+    const text = 'x'.repeat(size);
+    try { for (;;) localStorage.setItem('other:' + n++, text); } catch (error) { /* next size */ }
+  } }"""
+
+
+def test_a_note_that_storage_is_too_full_to_keep_says_so_beside_it(watched: Page, server) -> None:
+    open_tool(watched, server.url(WORKSHEET))
+    watched.evaluate(FILL)
+    plan = watched.locator(PLAN)
+    plan.fill("This will not fit")
+    message = watched.locator(".guide-field").filter(has=plan).get_by_text("storage", exact=False)
+    expect(message).to_be_visible()
+    expect(message).to_contain_text("full")
+    expect(plan).to_have_accessible_description(re.compile("full"))
+    below = message.bounding_box()
+    field = plan.bounding_box()
+    assert 0 <= below["y"] - (field["y"] + field["height"]) < 40  # right under the note
+    status = watched.locator("[data-sheet-status]")
+    assert status.get_attribute("role") == "status"  # and said aloud
+    expect(status).to_contain_text("full")
+    assert watched.evaluate(f"localStorage.getItem('{PLAN_KEY}')") is None
+    watched.evaluate("() => localStorage.removeItem('other:0')")  # room again
+    plan.fill("This fits now")
+    expect(message).to_be_hidden()
+    assert watched.evaluate(f"localStorage.getItem('{PLAN_KEY}')") == "This fits now"
+
+
+def test_a_tick_that_storage_is_too_full_to_keep_says_so(watched: Page, server) -> None:
+    watched.clock.set_fixed_time(OCTOBER)
+    open_tool(watched, server.url(CHECKLIST))
+    watched.evaluate(FILL)
+    watched.get_by_label("We can talk openly about hard feelings.").check()
+    expect(watched.locator("[data-note]")).to_contain_text("full")
+    expect(watched.locator("[data-feedback]")).to_contain_text("1 of 6 ticked")
+
+
+# --- 5. Without JavaScript, no control that does nothing -----------------------------------------
+
+
+def test_without_javascript_no_control_shows_that_does_nothing(browser, server) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(server.url(WORKSHEET))
+        expect(page.get_by_label("What each of us will do differently.")).to_be_visible()
+        for name in ("Print this sheet", "Clear this sheet"):
+            expect(page.get_by_role("button", name=name)).to_be_hidden()
+        expect(choice(page)).to_be_hidden()
+        page.goto(server.url(CHECKLIST))
+        expect(page.get_by_label("We can talk openly about hard feelings.")).to_be_visible()
+        expect(page.locator("article").get_by_role("button")).to_have_count(0)
+        expect(choice(page)).to_be_hidden()
+        expect(page.get_by_label("Your partner's code or link")).to_be_hidden()
+    finally:
+        context.close()
+
+
+# --- 6. Files and links from someone else are bounded ---------------------------------------------
+
+
+def _load(page: Page, path) -> None:
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Load ticks from a file").click()
+    chooser.value.set_files(path)
+
+
+def test_a_ticks_file_keeps_only_what_exists_and_loses_no_tick(
+        watched: Page, server, tmp_path) -> None:
+    watched.clock.set_fixed_time(OCTOBER)
+    open_tool(watched, server.url(CHECKLIST))
+    watched.get_by_label("We can talk openly about hard feelings.").check()
+    months = {f"{year}-{month:02}": {"promises-kept": True, "an-item-never-written": True}
+              for year in range(1990, 2031) for month in range(1, 13)}
+    others = {f"someone-elses-list-{n}": {"v": 1, "ticks": {"2026-10": {"a": True}}}
+              for n in range(300)}
+    file = tmp_path / "ticks.json"
+    file.write_text(json.dumps({"guide": "checklist-ticks", "v": 1, "checklists": {
+        "monthly-trust-checklist": {"v": 1, "ticks": months}, **others}}), encoding="utf-8")
+    assert file.stat().st_size < 65536
+    _load(watched, file)
+    expect(watched.locator("[data-note]")).to_contain_text("added")
+    keys = watched.evaluate("Object.keys(localStorage).filter(k => k.startsWith('/.guide'))")
+    assert keys == [TICKS_KEY]
+    ticks = json.loads(watched.evaluate(f"localStorage.getItem('{TICKS_KEY}')"))["ticks"]
+    assert ticks["2026-10"] == {"open-about-feelings": True, "promises-kept": True}
+    assert sorted(ticks) == [f"{y}-{m:02}" for y in range(2016, 2027) for m in range(1, 13)
+                             if "2016-10" <= f"{y}-{m:02}" <= "2026-10"]
+    buttons = watched.get_by_role("list", name="Your months").get_by_role("button")
+    expect(buttons).to_have_count(121)
+
+
+def test_a_ticks_file_too_large_changes_nothing(watched: Page, server, tmp_path) -> None:
+    watched.clock.set_fixed_time(OCTOBER)
+    open_tool(watched, server.url(CHECKLIST))
+    watched.get_by_label("We can talk openly about hard feelings.").check()
+    before = stored(watched)
+    file = tmp_path / "ticks.json"
+    file.write_text(json.dumps({"guide": "checklist-ticks", "v": 1, "checklists": {
+        "monthly-trust-checklist": {"v": 1, "ticks": {"2026-10": {"promises-kept": True}}},
+        "padding": {"v": 1, "ticks": {}}}}) + " " * 70000, encoding="utf-8")
+    _load(watched, file)
+    expect(watched.locator("[data-note]")).to_contain_text("could not be read")
+    assert stored(watched) == before
+
+
+def test_a_shared_link_of_any_length_is_refused_and_kept_short(watched: Page, server) -> None:
+    open_tool(watched, server.url(CHECKLIST + "#share=1." + "a" * 100_000))
+    expect(watched.locator("[data-partner-status]")).to_contain_text("not a code from this guide")
+    paste = watched.get_by_label("Your partner's code or link")
+    assert len(paste.input_value()) <= int(paste.get_attribute("maxlength") or 0)
+    expect(watched).to_have_url(server.url(CHECKLIST))
+    assert stored(watched) == {"device": {}, "tab": {}}
