@@ -139,8 +139,10 @@ def _times(count: int) -> str:
 
 def _count(number: int) -> str:
     """Small numbers in words, as people say them."""
-    words = ("one two three four five six seven eight nine ten eleven twelve").split()
-    return words[number - 1] if 1 <= number <= len(words) else str(number)
+    return _WORDS[number - 1] if 1 <= number <= len(_WORDS) else str(number)
+
+
+_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
 # --- Scripts ------------------------------------------------------------------------------------
@@ -187,6 +189,10 @@ class Phase(Entry):
     scripts: list[Annotated[Id, Ref("script")]] = []
     milestones: list[Text] = []
     move_on_when: list[Text] = Field(default=[], description="Signs that it is time to move on.")
+    fits: list[Annotated[Id, Ref("situation")]] = Field(
+        default=[], description="The situations this stage is written for, by id, like "
+        "[breach-at-a-distance]. Leave it out when it fits every situation. A reading path "
+        "may only lead to the stage's page when it fits the path's situation.")
 
 
 # --- Checklists ---------------------------------------------------------------------------------
@@ -336,6 +342,10 @@ class Path(Entry):
         Annotated[str, StringConstraints(pattern=r"^[\w./-]+\.md$"),
                   Field(description="A page in content/ ending in .md, like 'guide/mindset.md'.")]
     ] = Field(min_length=1, description="Pages in content/, in reading order, e.g. safety.md.")
+    then: Annotated[str, StringConstraints(pattern=r"^[\w./-]+\.md$")] | None = Field(
+        default=None, examples=["tools/monthly-trust-checklist.md"],
+        description="A page in content/ ending in .md, like 'tools/monthly-trust-checklist.md'. "
+        "Where to go on after the last step. Leave it out to offer the list of paths.")
 
 
 class DataFile(Strict):
