@@ -100,7 +100,7 @@ def page_fits(markdown: str) -> list[str] | None:
     fits = meta.get("fits") if isinstance(meta, dict) else None
     if fits is None:
         return None
-    return [str(fits)] if isinstance(fits, str) else [str(f) for f in fits]
+    return [str(f) for f in fits] if isinstance(fits, list) else [str(fits)]
 
 
 def check_paths(guide: Guide, pages: Mapping[str, str], made_for: Mapping[str, str],
@@ -119,8 +119,8 @@ def check_paths(guide: Guide, pages: Mapping[str, str], made_for: Mapping[str, s
             problems.append(Problem(name(src_uri), 1, 1, f"no situation has the id '{wrong}'",
                                     field="fits", hint=did_you_mean(wrong, situations)))
         entry = guide.records.get(made_for.get(src_uri, ""))
-        fits[src_uri] = written if written is not None else (
-            list(getattr(entry.entry, "fits", [])) if entry else []) or None
+        own = list(getattr(entry.entry, "fits", [])) if entry else []
+        fits[src_uri] = (written if written is not None else own) or None  # none: fits all
     for record in guide.records.values():
         if record.kind != "path":
             continue

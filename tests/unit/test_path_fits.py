@@ -61,6 +61,7 @@ def test_a_page_says_what_it_fits_in_its_front_matter() -> None:
     assert page_fits("---\nfits: apart\n---\n# One\n") == ["apart"]
     assert page_fits(PAGES["any.md"]) is None  # says nothing: fits every situation
     assert page_fits("---\ntitle: Just a title\n---\n# Hi\n") is None
+    assert page_fits("---\nfits: 3\n---\n# A slip\n") == ["3"]  # then named as unknown
 
 
 def test_pages_that_fit_every_path_or_this_one_pass(tmp_path: Path) -> None:
@@ -93,6 +94,11 @@ def test_the_page_after_the_last_step_must_exist_and_fit_too(tmp_path: Path) -> 
     assert "field 'then': the page 'far.md' is written for apart" in found
     missing = _problems(tmp_path, DATA + "    then: nowhere.md\n")
     assert "field 'then': no page 'nowhere.md'" in missing
+
+
+def test_an_empty_fits_list_fits_every_path(tmp_path: Path) -> None:
+    pages = {**PAGES, "any.md": "---\nfits: []\n---\n# For everyone\n"}
+    assert _load(tmp_path, DATA, pages)
 
 
 def test_an_unknown_situation_in_fits_is_named(tmp_path: Path) -> None:
