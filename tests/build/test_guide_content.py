@@ -163,6 +163,8 @@ def test_the_affair_page_covers_what_a_clinician_would_ask_for(site: Build) -> N
                   "same questions again", "cannot avoid the other person", "tested",
                   "Dates and places that hurt", "What forgiveness is", "children"):
         assert words in text, f"the affair page does not cover '{words}'"
+    # The health advice names where it comes from
+    assert re.search(r'href="https://[^"]+\.nhs\.uk/[^"]*"', site.html("guide/after-infidelity/"))
     jealousy = re.sub(r"\s+", " ", site.html("guide/jealousy-and-anxiety/"))
     assert "same questions many times" in jealousy and "That is normal" in jealousy
 
