@@ -38,6 +38,8 @@ RULES: dict[str, dict[str, object]] = {
     "monthly": {"freq": "MONTHLY"},
     "quarterly": {"freq": "MONTHLY", "interval": 3},
 }
+# Days of the week as RRULE names them, Monday first (like `date.weekday()`).
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 PRODID = "-//guidekit//Rituals calendar//EN"
 # What a calendar file is made by: this module, the text helpers and icalendar's version.
 _CODE_VERSION = code_version(Path(__file__), Path(text.__file__),
@@ -117,7 +119,8 @@ def _files(guide: Guide, *, start: date, stamp: datetime, site: str, link: LinkF
 
 def phase_calendar(phase: Phase, rituals: list[Ritual], *, start: date, stamp: datetime,
                    site: str, link: LinkFor, words: Words = plain) -> Calendar:
-    """The rituals of a phase, repeating until the last day of the phase."""
+    """The rituals of a phase, repeating until the last day of the phase (or their own end, when
+    that comes first)."""
     calendar = _calendar(phase.title)
     last_day = datetime.combine(start + timedelta(days=phase.length_days - 1), time(23, 59, 59))
     for ritual in rituals:
@@ -129,10 +132,22 @@ def phase_calendar(phase: Phase, rituals: list[Ritual], *, start: date, stamp: d
 
 def ritual_event(ritual: Ritual, *, start: date, stamp: datetime, uid: str, link: str,
                  until: datetime | None = None, words: Words = plain) -> Event:
-    """One ritual as a repeating event at its suggested local time."""
+    """One ritual as a repeating event at its suggested local time.
+
+    A ritual done on several days of the week repeats on that many days (BYDAY), spread over
+    the week from the start day. A ritual that lasts a set number of weeks stops after its
+    last time (COUNT), so its calendar never runs on for ever. RFC 5545 allows COUNT or UNTIL,
+    not both: within a phase, whichever ends first is kept.
+    """
     hour, minute = map(int, ritual.time.split(":"))
     rule = dict(RULES[ritual.cadence])
-    if until is not None:
+    if ritual.times_per_week:
+        rule["byday"] = week_days(start, ritual.times_per_week)
+    count = times(ritual)
+    last = start + timedelta(weeks=ritual.for_weeks or 0, days=-1)
+    if count is not None and (until is None or last <= until.date()):
+        rule["count"] = count
+    elif until is not None:
         rule["until"] = until  # floating, like DTSTART (RFC 5545 3.3.10)
     event = Event()
     event.add("uid", uid)
@@ -145,6 +160,20 @@ def ritual_event(ritual: Ritual, *, start: date, stamp: datetime, uid: str, link
     if urlsplit(link).scheme in ("http", "https"):
         event.add("url", link)
     return event
+
+
+def week_days(start: date, count: int) -> list[str]:
+    """`count` days of the week, spread out evenly, the first on the start's own day: twice a
+    week from a Monday is Monday and Thursday. calendar.js moves them with the start date."""
+    return [WEEKDAYS[(start.weekday() + 7 * n // count) % 7] for n in range(count)]
+
+
+def times(ritual: Ritual) -> int | None:
+    """How many times a ritual with an end happens in all; None when it goes on."""
+    if ritual.for_weeks is None:
+        return None
+    per_week = 7 if ritual.cadence == "daily" else ritual.times_per_week or 1
+    return ritual.for_weeks * per_week
 
 
 def _calendar(title: str) -> Calendar:
@@ -170,7 +199,9 @@ def _lines(text: str) -> str:
 def _description(ritual: Ritual, link: str, words: Words) -> str:
     steps = "\n".join(f"{n}. {words(step)}" for n, step in enumerate(ritual.steps, 1))
     # calendar.js finds the link after "in the guide: " at the very end to make it absolute.
-    return (f"{words(ritual.purpose)}\n\nHow to do it:\n{steps}\n\n"
+    ends = " Then it stops." if ritual.for_weeks else ""
+    return (f"{words(ritual.purpose)}\n\nHow often: {ritual.rhythm}.{ends}\n\n"
+            f"How to do it:\n{steps}\n\n"
             "The time is your own local time. If you live in different time zones, agree on an "
             "hour together and move this event to it.\n\n"
             f"Read it again in the guide: {link}")

@@ -154,6 +154,52 @@ class Ritual(Entry):
     )
     scripts: list[Annotated[Id, Ref("script")]] = []
     tip: Text | None = None
+    times_per_week: int | None = Field(
+        default=None, ge=2, le=7, examples=[2],
+        description="A whole number of days from 2 to 7, like 2 for twice a week. Only for a "
+        "weekly ritual done on more than one day of the week.",
+    )
+    for_weeks: int | None = Field(
+        default=None, ge=1, le=52, examples=[3],
+        description="A whole number of weeks from 1 to 52, like 3. The ritual stops after this "
+        "many weeks. Leave it out for a ritual that goes on. Only for a daily or weekly ritual.",
+    )
+
+    @model_validator(mode="after")
+    def _limits_fit_the_cadence(self) -> Ritual:
+        for name, cadences in (("times_per_week", ("weekly",)),
+                               ("for_weeks", ("daily", "weekly"))):
+            if getattr(self, name) is not None and self.cadence not in cadences:
+                raise PydanticCustomError(
+                    "limit_needs_cadence", "'{name}' only fits a {cadences} ritual", {
+                        "name": name, "cadences": " or ".join(cadences), "at": (name,),
+                        "hint": f"use cadence: {cadences[0]}, or leave out '{name}'"})
+        return self
+
+    @property
+    def rhythm(self) -> str:
+        """How often the ritual happens, and for how long, in plain words: "Twice a week, for
+        three weeks". The page, the calendar note and the calendar file all say it this way."""
+        times = self.times_per_week or 1
+        often = {"daily": "Every day",
+                 "weekly": f"{_times(times).capitalize()} a week",
+                 "monthly": "Once a month",
+                 "quarterly": "Every three months"}[self.cadence]
+        if self.for_weeks is None:
+            return often
+        return f"{often}, for {_count(self.for_weeks)} week{'s' if self.for_weeks > 1 else ''}"
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{_count(count)} times")
+
+
+def _count(number: int) -> str:
+    """Small numbers in words, as people say them."""
+    return _WORDS[number - 1] if 1 <= number <= len(_WORDS) else str(number)
+
+
+_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
 # --- Scripts ------------------------------------------------------------------------------------
@@ -200,6 +246,10 @@ class Phase(Entry):
     scripts: list[Annotated[Id, Ref("script")]] = []
     milestones: list[Text] = []
     move_on_when: list[Text] = Field(default=[], description="Signs that it is time to move on.")
+    fits: list[Annotated[Id, Ref("situation")]] = Field(
+        default=[], description="The situations this stage is written for, by id, like "
+        "[breach-at-a-distance]. Leave it out when it fits every situation. A reading path "
+        "may only lead to the stage's page when it fits the path's situation.")
 
 
 # --- Checklists ---------------------------------------------------------------------------------
@@ -349,6 +399,10 @@ class Path(Entry):
         Annotated[str, StringConstraints(pattern=r"^[\w./-]+\.md$"),
                   Field(description="A page in content/ ending in .md, like 'guide/mindset.md'.")]
     ] = Field(min_length=1, description="Pages in content/, in reading order, e.g. safety.md.")
+    then: Annotated[str, StringConstraints(pattern=r"^[\w./-]+\.md$")] | None = Field(
+        default=None, examples=["tools/monthly-trust-checklist.md"],
+        description="A page in content/ ending in .md, like 'tools/monthly-trust-checklist.md'. "
+        "Where to go on after the last step. Leave it out to offer the list of paths.")
 
 
 class DataFile(Strict):

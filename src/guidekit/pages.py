@@ -25,7 +25,7 @@ SHARED_PAGES: dict[str, tuple[str, str]] = {
     "pitfall": ("library/pitfalls.md", "Common pitfalls"),
     "strategy": ("library/strategies.md", "Ways to repair, compared"),
     "faq": ("library/questions.md", "Questions people ask"),
-    "story": ("library/stories.md", "Stories of two couples"),
+    "story": ("library/stories.md", "Stories of couples"),
 }
 OWN_PAGES: dict[str, str] = {
     "phase": "roadmap/{id}.md",

@@ -1,23 +1,34 @@
 """Reading paths: where a page sits on each path, and which page comes next.
 
 A path (`paths:` in the data) is a page of its own followed by its steps. Every page on a path
-gets a "Next step" link for that path, so a reader never reaches a dead end: the last step links
-back to the path's own page. Nothing here is written by hand per page; it all comes from the data.
+gets a "Next step" link for that path, so a reader never reaches a dead end: the last step leads
+on to the path's `then` page, or to the list of every path. Nothing here is written by hand per
+page; it all comes from the data.
+
+A page may say which situations it is written for (`fits:` in its front matter, or in the data
+of the entry it is generated from). A path may only lead to pages that fit its situation, so a
+couple who live together are never sent through pages written for couples who live apart.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+import yaml
 from jinja2 import Environment
 
+from .errors import Problem, did_you_mean
 from .loader import Guide
 from .models import Path
 from .pages import home
 from .text import html_block
 
 TEMPLATE = "partials/guide/next-steps.html"
+# Where a path without a `then` page leads after its last step: the list of every path.
+ALL_PATHS = "paths/index.md"
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)---[ \t]*(\r?\n|\Z)", re.S)
 
 
 @dataclass(frozen=True)
@@ -45,8 +56,8 @@ def next_steps_by_page(guide: Guide) -> dict[str, list[NextStep]]:
         for position, page in enumerate(pages):
             finished = position == len(pages) - 1
             found.setdefault(page, []).append(NextStep(
-                path, position, len(pages) - 1, pages[0] if finished else pages[position + 1],
-                finished))
+                path, position, len(pages) - 1,
+                (path.then or ALL_PATHS) if finished else pages[position + 1], finished))
     return found
 
 
@@ -73,3 +84,56 @@ def render_next_steps(env: Environment, steps: list[NextStep], *,
         return ""
     return html_block(env.get_template(TEMPLATE).render(
         steps=steps, groups=by_target(steps), url=url_for, title=title_for))
+
+
+# --- Which pages fit which path ----------------------------------------------------------------
+
+
+def page_fits(markdown: str) -> list[str] | None:
+    """The situations a page says it is written for (`fits:` in its front matter), or None when
+    it does not say, which means it fits every situation."""
+    match = _FRONT_MATTER.match(markdown)
+    try:
+        meta = yaml.safe_load(match[1]) if match else None
+    except yaml.YAMLError:
+        return None  # MkDocs reports front matter it cannot read
+    fits = meta.get("fits") if isinstance(meta, dict) else None
+    if fits is None:
+        return None
+    return [str(f) for f in fits] if isinstance(fits, list) else [str(fits)]
+
+
+def check_paths(guide: Guide, pages: Mapping[str, str], made_for: Mapping[str, str],
+                name: Callable[[str], str]) -> list[Problem]:
+    """Every step (and `then` page) of a path is a page of the site, and fits the path.
+
+    `pages` maps each page to its Markdown; `made_for` maps a generated page to the entry it was
+    made from, whose `fits` it takes when its Markdown says nothing. `name` names a page in a
+    problem.
+    """
+    problems, fits = [], {}
+    situations = [s.id for s in guide.of_kind("situation")]
+    for src_uri, markdown in pages.items():
+        written = page_fits(markdown)
+        for wrong in [s for s in written or [] if s not in situations]:
+            problems.append(Problem(name(src_uri), 1, 1, f"no situation has the id '{wrong}'",
+                                    field="fits", hint=did_you_mean(wrong, situations)))
+        entry = guide.records.get(made_for.get(src_uri, ""))
+        own = list(getattr(entry.entry, "fits", [])) if entry else []
+        fits[src_uri] = (written if written is not None else own) or None  # none: fits all
+    for record in guide.records.values():
+        if record.kind != "path":
+            continue
+        path = record.entry
+        steps = [(f"steps[{i}]", step) for i, step in enumerate(path.steps)]
+        for field_path, step in [*steps, *([("then", path.then)] if path.then else [])]:
+            at = (record.file, *record.where(field_path))
+            if step not in pages:
+                problems.append(Problem(*at, f"no page '{step}' in the site", entry=path.id,
+                                        field=field_path, hint=did_you_mean(step, pages)))
+            elif fits[step] is not None and path.situation not in fits[step]:
+                problems.append(Problem(
+                    *at, f"the page '{step}' is written for {', '.join(fits[step])}, not for "
+                    f"'{path.situation}'", entry=path.id, field=field_path,
+                    hint=f"take it off this path, or add {path.situation} to the page's fits"))
+    return problems

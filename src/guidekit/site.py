@@ -27,7 +27,7 @@ from .errors import GuideError, Problem, did_you_mean
 from .loader import Guide, read_guide
 from .models import KINDS
 from .pages import GeneratedPage, generated_pages, home, page_collisions
-from .paths import NextStep, next_steps_by_page, render_next_steps
+from .paths import NextStep, check_paths, next_steps_by_page, render_next_steps
 from .references import Index, Use, check_reference, index_data
 from .text import decode_page, html_block, inline, markdown_text, plain
 
@@ -88,17 +88,9 @@ class GuideSite:
         return site
 
     def _check_paths(self, pages: Mapping[str, str]) -> list[Problem]:
-        """Every step of a reading path must be a page of the site."""
-        problems = []
-        for record in self.guide.records.values():
-            for index, step in enumerate(getattr(record.entry, "steps", []) if record.kind == "path"
-                                         else []):
-                if step not in pages:
-                    field_path = f"steps[{index}]"
-                    problems.append(Problem(record.file, *record.where(field_path),
-                                            f"no page '{step}' in the site", entry=record.entry.id,
-                                            field=field_path, hint=did_you_mean(step, pages)))
-        return problems
+        """Every step of a reading path must be a page of the site that fits the path."""
+        made_for = {p.src_uri: p.entry for p in self.made if p.entry}
+        return check_paths(self.guide, pages, made_for, self._name)
 
     def generated(self, existing: set[str]) -> list[GeneratedPage]:
         """Pages made from the data that no author has replaced."""
@@ -245,13 +237,13 @@ class GuideSite:
                    url_for: UrlFor) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         """"Part of:" the entries that use this one, unless shown in full on this very page; and
         "Read more in:" the pages that embed or link it, leaving out this page, the entry's own
-        page and the pages "Part of:" already leads to."""
+        page, the home page and the pages "Part of:" already leads to."""
         uses = self.index.used_by(entry_id)
         sources = {s: home(self.guide, s)[0] for s in dict.fromkeys(
             u.source for u in uses if not u.from_page)}
         part_of = [(plain(self.guide.get(s).title), url(s)) for s, page in sources.items()
                    if page != src_uri]
-        shown = {src_uri, own_page, *sources.values()}
+        shown = {src_uri, own_page, "index.md", *sources.values()}  # "Home" adds nothing
         pages = dict.fromkeys(u.source for u in uses if u.from_page and u.source not in shown)
         return part_of, [(self.page_titles.get(p, p), url_for(p)) for p in pages]
 

@@ -46,7 +46,7 @@ def test_open_search_dialog_is_named_and_accessible(watched, server) -> None:
     watched.goto(server.url(""))
     watched.keyboard.press("/")
     dialog = watched.get_by_role("dialog", name="Search")
-    dialog.get_by_role("textbox").press_sequentially("video", delay=30)
+    dialog.get_by_role("textbox").press_sequentially("weekly date", delay=30)
     results = watched.locator(".md-search-result__list")
-    results.get_by_text("Weekly video date").first.wait_for()
+    results.get_by_text("Weekly date").first.wait_for()
     assert not [v["id"] for v in axe_violations(watched)]

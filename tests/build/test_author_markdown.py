@@ -42,7 +42,7 @@ def test_every_way_of_writing_a_guide_link_builds_a_real_link(tmp_path: Path) ->
     html = result.html("extra/")
     assert html.count(f'href="{RITUALS}#weekly-video-date"') == 5
     assert f'<a href="{RITUALS}#weekly-video-date" title="Our date">b</a>' in html
-    assert ">Weekly video date</a>" in html
+    assert ">Weekly date</a>" in html
     assert "&lt;!-- guide:ritual in-a-fence --&gt;" in html
     assert "&lt;!-- guide:ritual in-indented-code --&gt;" in html
     assert "&lt;!-- guide:ritual `not-an-id` --&gt;" in html

@@ -65,7 +65,7 @@ def test_a_rebuild_reuses_unchanged_files_and_remakes_a_changed_ritual(tmp_path:
 
     rituals = project / "data" / "rituals.yml"
     rituals.write_text(rituals.read_text(encoding="utf-8").replace(
-        "title: Weekly video date", "title: Our weekly video date", 1), encoding="utf-8")
+        "title: Weekly date", "title: Our weekly date", 1), encoding="utf-8")
     again = build(project, strict=True)
     assert again.returncode == 0, again.output
     after = {p.name: p.read_bytes() for p in (again.site / "calendar").glob("*.ics")}
@@ -76,7 +76,7 @@ def test_a_rebuild_reuses_unchanged_files_and_remakes_a_changed_ritual(tmp_path:
     assert changed == {"weekly-video-date.ics", *phases}
     event = _events(Calendar.from_ical(after["weekly-video-date.ics"]))
     [new] = event.values()
-    assert new["summary"] == "Our weekly video date"
+    assert new["summary"] == "Our weekly date"
     [old] = _events(Calendar.from_ical(before["weekly-video-date.ics"])).values()
     assert new.decoded("dtstamp") > old.decoded("dtstamp")
     assert len(list(cache.iterdir())) == len(after)  # the old versions are gone

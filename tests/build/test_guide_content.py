@@ -1,4 +1,5 @@
-"""The structure a reader relies on: three complete paths, safety first, every entry reachable."""
+"""The structure a reader relies on: a complete path for every situation, each with only the
+pages that fit it, safety first, every entry reachable."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 
 from guidekit.loader import Guide, load_guide
 from guidekit.pages import home
-from guidekit.paths import sequence
+from guidekit.paths import page_fits, sequence
 from tests.support.project import ROOT, Build, build, copy_project
 
 # What a reader is asked to *do*: embedded rituals, scripts, sheets and checklists.
@@ -60,10 +61,10 @@ def _next_steps(site: Build, page_url: str) -> dict[str, str]:
     return parser.links
 
 
-def test_there_are_three_ways_in_and_the_home_page_offers_each(site: Build, guide: Guide) -> None:
+def test_every_situation_has_a_path_and_the_home_page_offers_each(
+        site: Build, guide: Guide) -> None:
     paths = guide.of_kind("path")
-    assert {p.situation for p in paths} == {"drifting-apart", "breach-at-a-distance",
-                                            "after-infidelity"}
+    assert {p.situation for p in paths} == {s.id for s in guide.of_kind("situation")}
     home_page = site.html("")
     warning = home_page.index("Is this guide right for you?")
     for path in paths:
@@ -79,9 +80,119 @@ def test_every_page_of_every_path_has_a_next_step_and_none_is_a_dead_end(
         for position, page_url in enumerate(pages):
             links = _next_steps(site, page_url)
             assert path.id in links, f"/{page_url} has no next step on the path '{path.id}'"
-            expected = pages[position + 1] if position + 1 < len(pages) else pages[0]
+            expected = (pages[position + 1] if position + 1 < len(pages)
+                        else _url(path.then or "paths/index.md"))
             assert _resolve(page_url, links[path.id]) == expected, (
                 f"on '{path.id}', /{page_url} should lead to /{expected}")
+
+
+def test_the_end_of_a_path_names_a_real_next_step(site: Build, guide: Guide) -> None:
+    for path in guide.of_kind("path"):
+        html = site.html(_url(path.steps[-1]))
+        ends = re.findall(r'data-path="([^"]*)">.*?rel="next">([^<]+)</a>', html, re.S)
+        [text] = [text for ids, text in ends if path.id in ids.split()]
+        assert "look back" not in text and text.startswith(
+            "You have reached the end of this path. Next step: "), text
+        assert text.split(": ", 1)[1].strip() not in ("", path.title)
+
+
+def _fits(guide: Guide, src_uri: str) -> list[str] | None:
+    """The situations a page is written for, as its author or its stage's data says."""
+    source = ROOT / "content" / src_uri
+    if source.exists() and page_fits(source.read_text(encoding="utf-8")) is not None:
+        return page_fits(source.read_text(encoding="utf-8"))
+    entry = next((e for e in guide.of_kind("phase") if home(guide, e.id)[0] == src_uri), None)
+    return list(entry.fits) or None if entry else None
+
+
+def test_every_page_of_a_path_fits_the_path(guide: Guide) -> None:
+    """A couple who live together are never sent through pages written for couples apart."""
+    for path in guide.of_kind("path"):
+        for page in [*path.steps, *([path.then] if path.then else [])]:
+            fits = _fits(guide, page)
+            assert fits is None or path.situation in fits, (
+                f"'{path.id}' leads to {page}, which is written for {fits}")
+    affair = guide.get("healing-after-an-affair")
+    assert _fits(guide, "guide/visits.md") == ["breach-at-a-distance", "visits-and-reunions"]
+    assert not {"guide/visits.md", "guide/why-trust-breaks.md", "roadmap/months-1-3.md"} & set(
+        affair.steps)
+
+
+def test_a_build_fails_when_a_path_leads_to_a_page_that_does_not_fit(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    paths = project / "data" / "paths.yml"
+    paths.write_text(paths.read_text(encoding="utf-8").replace(
+        "      - guide/after-infidelity.md\n", "      - guide/after-infidelity.md\n"
+        "      - guide/visits.md\n", 1), encoding="utf-8")
+    result = build(project, strict=False)
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert ("entry 'healing-after-an-affair', field 'steps[2]': the page 'guide/visits.md' is "
+            "written for breach-at-a-distance, visits-and-reunions, not for 'after-infidelity'"
+            ) in result.output
+
+
+def test_no_two_pages_in_a_row_on_a_path_show_the_same_script(site: Build, guide: Guide) -> None:
+    for path in guide.of_kind("path"):
+        shown = [set(re.findall(r'class="guide-entry guide-script" data-guide-id="([^"]+)"',
+                                site.html(_url(page)))) for page in path.steps]
+        for page, before, now in zip(path.steps[1:], shown, shown[1:], strict=False):
+            assert not before & now, f"on '{path.id}', {page} repeats {before & now}"
+
+
+def test_the_drifting_apart_path_has_a_four_week_plan(site: Build, guide: Guide) -> None:
+    path = guide.get("reconnecting")
+    assert "roadmap/four-weeks-closer.md" in path.steps
+    html = site.html("roadmap/four-weeks-closer/")
+    for week in range(1, 5):
+        assert f"Week {week}:" in html
+    assert 'href="../../tools/four-weeks-closer-sheet/"' in html
+    sheet = guide.get("four-weeks-closer-sheet")
+    assert [s.days for s in sheet.sections if s.kind == "day-grid"] == [28]
+    assert guide.get("one-real-question").for_weeks == 4
+
+
+def test_a_reader_on_their_own_finds_their_page_from_home(site: Build) -> None:
+    assert 'href="guide/on-your-own/"' in site.html("")
+    html = site.html("guide/on-your-own/")
+    assert 'data-guide-id="inviting-your-partner"' in html and "safety/" in html
+
+
+def test_the_affair_page_covers_what_a_clinician_would_ask_for(site: Build) -> None:
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", site.html("guide/after-infidelity/")))
+    for words in ("just found out", "Do not decide yet", "Tell one person you trust",
+                  "same questions again", "cannot avoid the other person", "tested",
+                  "Dates and places that hurt", "What forgiveness is", "children"):
+        assert words in text, f"the affair page does not cover '{words}'"
+    # The health advice names where it comes from
+    assert re.search(r'href="https://[^"]+\.nhs\.uk/[^"]*"', site.html("guide/after-infidelity/"))
+    jealousy = re.sub(r"\s+", " ", site.html("guide/jealousy-and-anxiety/"))
+    assert "same questions many times" in jealousy and "That is normal" in jealousy
+
+
+def test_stories_say_they_are_made_up(guide: Guide) -> None:
+    for story in guide.of_kind("story"):
+        assert "made up" in story.paragraphs[0], story.id
+    assert guide.get("lena-and-tom").situation == "drifting-apart"
+
+
+def test_rituals_state_their_limits_and_no_meta_reads_by_any(site: Build) -> None:
+    html = site.html("library/rituals/")
+    def entry(entry_id: str) -> str:
+        part = html[html.index(f'data-guide-id="{entry_id}"'):]
+        return part[:part.index("</article>")]
+    assert '<span class="guide-meta__item">Twice a week</span>' in entry("insecurity-window")
+    openness = entry("three-weeks-of-openness")
+    assert '<span class="guide-meta__item">Once a week, for three weeks</span>' in openness
+    assert "Then it stops" in openness and "It ends on purpose." in openness
+    for page_url in site.pages():
+        assert ">By any<" not in site.html(page_url), page_url
+
+
+def test_back_links_never_lead_home(site: Build) -> None:
+    for page_url in site.pages():
+        for block in re.findall(r'<div class="guide-backlinks">(.*?)</div>', site.html(page_url),
+                                re.S):
+            assert ">Home<" not in block and ">Rebuilding trust<" not in block, page_url
 
 
 def test_a_page_on_no_path_shows_no_next_step(site: Build) -> None:

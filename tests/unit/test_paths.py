@@ -43,15 +43,19 @@ def test_a_path_starts_on_its_own_page(tmp_path: Path) -> None:
 def test_a_page_on_two_paths_has_a_next_step_on_each(tmp_path: Path) -> None:
     found = {s.path.id: (s.position, s.target, s.finished)
              for s in next_steps(_guide(tmp_path), "shared.md")}
-    assert found == {"first-way": (3, "paths/first-way.md", True),
+    assert found == {"first-way": (3, "paths/index.md", True),
                      "second-way": (2, "b.md", False)}
 
 
-def test_the_last_step_leads_back_and_a_page_on_no_path_gets_nothing(tmp_path: Path) -> None:
+def test_the_last_step_leads_on_and_a_page_on_no_path_gets_nothing(tmp_path: Path) -> None:
     guide = _guide(tmp_path)
     [last] = next_steps(guide, "b.md")
-    assert last.finished and last.target == "paths/second-way.md"
+    assert last.finished and last.target == "paths/index.md"  # every path, to choose the next
     assert next_steps(guide, "elsewhere.md") == []
+    (tmp_path / "data" / "paths.yml").write_text(DATA + "    then: tools/checklist.md\n")
+    guide = load_guide(tmp_path / "data", root=tmp_path)
+    [last] = next_steps(guide, "b.md")
+    assert last.finished and last.target == "tools/checklist.md"
 
 
 def test_links_are_rendered_escaped_from_the_partial(tmp_path: Path) -> None:

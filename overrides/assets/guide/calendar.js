@@ -11,6 +11,14 @@
   };
   const toDate = (s) => Date.UTC(+s.slice(0, 4), +s.slice(4, 6) - 1, +s.slice(6, 8));
   const compact = (time) => iso(new Date(time)).replace(/-/g, "");
+  // Days of the week as RRULE names them, Sunday first (like getUTCDay).
+  const WEEKDAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
+  // BYDAY days moved by as many days as the start moved: twice a week from a Monday (MO,TH)
+  // becomes TU,FR from a Tuesday. COUNT, the number of times, stays as it is.
+  const shiftDays = (list, days) => list.split(",").map((d) => {
+    const shift = ((days % 7) + 7) % 7;
+    return WEEKDAYS[(WEEKDAYS.indexOf(d) + shift) % 7];
+  }).join(",");
 
   // RFC 5545 3.1: lines of at most 75 octets, continued with a space.
   const fold = (line) => {
@@ -37,7 +45,8 @@
       if (l.startsWith("RRULE")) {
         // The 29th to 31st: monthly rituals fall on the last day of each month instead.
         const last = day > 28 && /FREQ=MONTHLY/.test(l) ? ";BYMONTHDAY=-1" : "";
-        return l.replace(/UNTIL=(\d{8})/, (_, d) => `UNTIL=${compact(toDate(d) + delta)}`) + last;
+        return l.replace(/UNTIL=(\d{8})/, (_, d) => `UNTIL=${compact(toDate(d) + delta)}`)
+          .replace(/BYDAY=([A-Z,]+)/, (_, d) => `BYDAY=${shiftDays(d, Math.round(delta / 864e5))}`) + last;
       }
       if (l.startsWith("DESCRIPTION")) {
         return l.replace(/(in the guide: )(\S+)$/, (_, text, link) => text + new URL(link, root));
