@@ -8,8 +8,11 @@ The same models export the JSON Schema that editors use (`python -m guidekit sch
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     BaseModel,
@@ -294,6 +297,78 @@ class Path(Entry):
     ] = Field(min_length=1, description="Pages in content/, in reading order, e.g. safety.md.")
 
 
+# --- Help lines ---------------------------------------------------------------------------------
+
+Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s\"'<>]+$"), Field(
+    description="A web address starting with https://, like https://www.samaritans.org/.",
+    examples=["https://www.samaritans.org/"])]
+PhoneNumber = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ()-]{1,22}[0-9]$"), Field(
+    description='A number as the service writes it, like "0808 2000 247": digits, spaces, '
+    'hyphens or brackets, with a + in front for an international number.',
+    examples=["0808 2000 247"])]
+HelplineFor = Literal["danger-now", "suicide-and-crisis", "domestic-abuse", "women", "men",
+                      "lgbtq", "own-behaviour", "directory"]
+
+
+class Helpline(Entry):
+    """A help line, or an emergency number, checked against the service's own page.
+
+    `title` is written `service:`. Every number comes from `source`, checked on `checked`.
+    """
+
+    title: Text = Field(alias="service", description="The service's name, as it writes it.")
+    country: Text = Field(description="Where it answers, like United Kingdom, or Any country.")
+    for_: list[HelplineFor] = Field(alias="for", min_length=1, description=(
+        "Who it is for: danger-now (an emergency number), suicide-and-crisis, domestic-abuse, "
+        "women, men, lgbtq, own-behaviour (people worried about what they do), directory."))
+    summary: Text = Field(description="One plain sentence: who it helps and how.")
+    phone: PhoneNumber | None = None
+    text: PhoneNumber | None = Field(default=None, description=(
+        'A number to send a text message to, like "85258".'))
+    web: Url | None = None
+    hours: Text | None = Field(default=None, description="When it answers, like 24 hours, "
+                               "every day. Leave it out when the source does not say.")
+    source: Annotated[str, StringConstraints(pattern=r"^https?://[^\s\"'<>]+$")] = Field(
+        description="A web address starting with https:// or http://: the service's own page "
+        "that shows this number, as you read it.", examples=["https://www.samaritans.org/"])
+    checked: date = Field(description="A date like 2026-11-29: the day you checked the number "
+                          "against the source.", examples=["2026-11-29"])
+
+    @model_validator(mode="after")
+    def _has_a_way_to_reach_it(self) -> Helpline:
+        if not (self.phone or self.text or self.web):
+            raise PydanticCustomError("helpline_unreachable", "a help line needs a way to reach "
+                                      "it: 'phone', 'text' or 'web'", {
+                                          "hint": "add 'phone:' with the number from the source"})
+        return self
+
+    @property
+    def tel(self) -> str | None:
+        """The `tel:` address of the phone number: its digits, and a leading +."""
+        return f"tel:{_dialled(self.phone)}" if self.phone else None
+
+    @property
+    def sms(self) -> str | None:
+        return f"sms:{_dialled(self.text)}" if self.text else None
+
+    @property
+    def web_label(self) -> str | None:
+        return _host(self.web) if self.web else None
+
+    @property
+    def source_label(self) -> str:
+        return _host(self.source)
+
+
+def _dialled(number: str) -> str:
+    return re.sub(r"[^0-9+]", "", number)
+
+
+def _host(url: str) -> str:
+    """A web address as a reader would say it: its host, without www."""
+    return (urlsplit(url).hostname or url).removeprefix("www.")
+
+
 class DataFile(Strict):
     """One YAML file in `data/`: any of these collections."""
 
@@ -312,6 +387,7 @@ class DataFile(Strict):
     faqs: list[Faq] = []
     stories: list[Story] = []
     paths: list[Path] = []
+    helplines: list[Helpline] = []
 
 
 # The kind of an entry, named as in directives (`<!-- guide:ritual id -->`), per collection.
@@ -327,4 +403,5 @@ KINDS: dict[str, str] = {
     "faqs": "faq",
     "stories": "story",
     "paths": "path",
+    "helplines": "helpline",
 }
