@@ -299,13 +299,10 @@ class Path(Entry):
 
 # --- Help lines ---------------------------------------------------------------------------------
 
-Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s\"'<>]+$"), Field(
-    description="A web address starting with https://, like https://www.samaritans.org/.",
-    examples=["https://www.samaritans.org/"])]
-PhoneNumber = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ()-]{1,22}[0-9]$"), Field(
-    description='A number as the service writes it, like "0808 2000 247": digits, spaces, '
-    'hyphens or brackets, with a + in front for an international number.',
-    examples=["0808 2000 247"])]
+Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s\"'<>]+$")]
+PhoneNumber = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ()-]{1,22}[0-9]$")]
+_NUMBER = ('A number as the service writes it, like "0808 2000 247": digits and spaces, hyphens '
+           "or brackets, with a + in front for an international number.")
 HelplineFor = Literal["danger-now", "suicide-and-crisis", "domestic-abuse", "women", "men",
                       "lgbtq", "own-behaviour", "directory"]
 
@@ -322,10 +319,13 @@ class Helpline(Entry):
         "Who it is for: danger-now (an emergency number), suicide-and-crisis, domestic-abuse, "
         "women, men, lgbtq, own-behaviour (people worried about what they do), directory."))
     summary: Text = Field(description="One plain sentence: who it helps and how.")
-    phone: PhoneNumber | None = None
-    text: PhoneNumber | None = Field(default=None, description=(
-        'A number to send a text message to, like "85258".'))
-    web: Url | None = None
+    phone: PhoneNumber | None = Field(default=None, description=_NUMBER,
+                                      examples=["0808 2000 247"])
+    text: PhoneNumber | None = Field(default=None, description=_NUMBER.replace(
+        "A number", "A number to send a text message to"), examples=["85258"])
+    web: Url | None = Field(default=None, description="A web address starting with https://, "
+                            "like https://www.samaritans.org/. The service's home page.",
+                            examples=["https://www.samaritans.org/"])
     hours: Text | None = Field(default=None, description="When it answers, like 24 hours, "
                                "every day. Leave it out when the source does not say.")
     source: Annotated[str, StringConstraints(pattern=r"^https?://[^\s\"'<>]+$")] = Field(
