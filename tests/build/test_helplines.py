@@ -137,8 +137,8 @@ def _edit(project: Path, entry_id: str, change) -> None:
 def test_a_line_without_a_source_or_a_date_stops_the_build_with_one_clear_line(
         tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    _edit(project, "uk-samaritans", lambda lines: [l for l in lines if "source:" not in l])
-    _edit(project, "au-lifeline", lambda lines: [l for l in lines if "checked:" not in l])
+    _edit(project, "uk-samaritans", lambda lines: [x for x in lines if "source:" not in x])
+    _edit(project, "au-lifeline", lambda lines: [x for x in lines if "checked:" not in x])
     result = build(project)
     assert result.returncode != 0
     assert "Traceback" not in result.output
@@ -155,9 +155,9 @@ def test_a_line_checked_over_a_year_ago_is_named_but_a_strict_build_still_passes
     project = copy_project(tmp_path)
     old = date.today() - timedelta(days=400)
     _edit(project, "uk-samaritans", lambda lines: [
-        f"    checked: {old.isoformat()}" if "checked:" in l else
-        "    summary: <b>Call</b> [us](javascript:alert(1))" if "summary:" in l else l
-        for l in lines if not l.startswith("      ")])  # drop the folded summary's lines
+        f"    checked: {old.isoformat()}" if "checked:" in x else
+        "    summary: <b>Call</b> [us](javascript:alert(1))" if "summary:" in x else x
+        for x in lines if not x.startswith("      ")])  # drop the folded summary's lines
     result = build(project, strict=True)
     assert result.returncode == 0, result.output
     notices = re.findall(r"INFO\s+-\s+guide: Check this help line again: (.+)", result.output)
