@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section, _add_previous_and_next_links, _get_by_type
 from mkdocs.structure.pages import Page
@@ -23,12 +24,14 @@ from mkdocs.structure.toc import get_toc
 
 from guidekit.calendar import calendar_files, site_key
 from guidekit.errors import GuideError
+from guidekit.helplines import stale_helplines
 from guidekit.loader import data_files
 from guidekit.quick_exit import QuickExitError, quick_exit
 from guidekit.site import GuideSite
 from guidekit.toc import toc_tokens
 
 _site: GuideSite | None = None
+_log = get_plugin_logger("guide")
 
 
 # -----------------------------------------------------------------------------
@@ -57,6 +60,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                                cache_dir=root / ".cache" / "guidekit" / "templates")
     except GuideError as error:
         raise PluginError(str(error)) from None
+
+    # A help line checked more than a year ago: a notice at INFO level, which --strict lets pass
+    for notice in stale_helplines(_site.guide, _build_time().date()):
+        _log.info("Check this help line again: %s", notice)
 
     # Pages made from the data, unless an author wrote a page at the same path
     for page in _site.generated(set(pages)):

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 from .errors import GuideError
+from .helplines import stale_helplines
 from .loader import json_schema
 from .site import GuideSite
 
@@ -24,10 +26,13 @@ def main(argv: list[str] | None = None) -> int:
     pages = {p.relative_to(docs).as_posix(): p.read_bytes()  # decoded (and checked) by the core
              for p in sorted(docs.rglob("*.md"))}
     try:
-        GuideSite.load(args.root / "data", [args.root / "overrides"], pages, root=args.root)
+        site = GuideSite.load(args.root / "data", [args.root / "overrides"], pages,
+                              root=args.root)
     except GuideError as error:
         print(error, file=sys.stderr)
         return 1
+    for notice in stale_helplines(site.guide, date.today()):
+        print(f"Check this help line again: {notice}")
     print("The guide's data and pages are in order.")
     return 0
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -405,6 +407,78 @@ class Path(Entry):
         "Where to go on after the last step. Leave it out to offer the list of paths.")
 
 
+# --- Help lines ---------------------------------------------------------------------------------
+
+Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s\"'<>]+$")]
+PhoneNumber = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ()-]{1,22}[0-9]$")]
+_NUMBER = ('A number as the service writes it, like "0808 2000 247": digits and spaces, hyphens '
+           "or brackets, with a + in front for an international number.")
+HelplineFor = Literal["danger-now", "suicide-and-crisis", "domestic-abuse", "women", "men",
+                      "lgbtq", "own-behaviour", "directory"]
+
+
+class Helpline(Entry):
+    """A help line, or an emergency number, checked against the service's own page.
+
+    `title` is written `service:`. Every number comes from `source`, checked on `checked`.
+    """
+
+    title: Text = Field(alias="service", description="The service's name, as it writes it.")
+    country: Text = Field(description="Where it answers, like United Kingdom, or Any country.")
+    for_: list[HelplineFor] = Field(alias="for", min_length=1, description=(
+        "Who it is for: danger-now (an emergency number), suicide-and-crisis, domestic-abuse, "
+        "women, men, lgbtq, own-behaviour (people worried about what they do), directory."))
+    summary: Text = Field(description="One plain sentence: who it helps and how.")
+    phone: PhoneNumber | None = Field(default=None, description=_NUMBER,
+                                      examples=["0808 2000 247"])
+    text: PhoneNumber | None = Field(default=None, description=_NUMBER.replace(
+        "A number", "A number to send a text message to"), examples=["85258"])
+    web: Url | None = Field(default=None, description="A web address starting with https://, "
+                            "like https://www.samaritans.org/. The service's home page.",
+                            examples=["https://www.samaritans.org/"])
+    hours: Text | None = Field(default=None, description="When it answers, like 24 hours, "
+                               "every day. Leave it out when the source does not say.")
+    source: Annotated[str, StringConstraints(pattern=r"^https?://[^\s\"'<>]+$")] = Field(
+        description="A web address starting with https:// or http://: the service's own page "
+        "that shows this number, as you read it.", examples=["https://www.samaritans.org/"])
+    checked: date = Field(description="A date like 2026-11-29: the day you checked the number "
+                          "against the source.", examples=["2026-11-29"])
+
+    @model_validator(mode="after")
+    def _has_a_way_to_reach_it(self) -> Helpline:
+        if not (self.phone or self.text or self.web):
+            raise PydanticCustomError("helpline_unreachable", "a help line needs a way to reach "
+                                      "it: 'phone', 'text' or 'web'", {
+                                          "hint": "add 'phone:' with the number from the source"})
+        return self
+
+    @property
+    def tel(self) -> str | None:
+        """The `tel:` address of the phone number: its digits, and a leading +."""
+        return f"tel:{_dialled(self.phone)}" if self.phone else None
+
+    @property
+    def sms(self) -> str | None:
+        return f"sms:{_dialled(self.text)}" if self.text else None
+
+    @property
+    def web_label(self) -> str | None:
+        return _host(self.web) if self.web else None
+
+    @property
+    def source_label(self) -> str:
+        return _host(self.source)
+
+
+def _dialled(number: str) -> str:
+    return re.sub(r"[^0-9+]", "", number)
+
+
+def _host(url: str) -> str:
+    """A web address as a reader would say it: its host, without www."""
+    return (urlsplit(url).hostname or url).removeprefix("www.")
+
+
 class DataFile(Strict):
     """One YAML file in `data/`: any of these collections."""
 
@@ -423,6 +497,7 @@ class DataFile(Strict):
     faqs: list[Faq] = []
     stories: list[Story] = []
     paths: list[Path] = []
+    helplines: list[Helpline] = []
 
 
 # The kind of an entry, named as in directives (`<!-- guide:ritual id -->`), per collection.
@@ -438,4 +513,5 @@ KINDS: dict[str, str] = {
     "faqs": "faq",
     "stories": "story",
     "paths": "path",
+    "helplines": "helpline",
 }

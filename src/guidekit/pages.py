@@ -26,6 +26,7 @@ SHARED_PAGES: dict[str, tuple[str, str]] = {
     "strategy": ("library/strategies.md", "Ways to repair, compared"),
     "faq": ("library/questions.md", "Questions people ask"),
     "story": ("library/stories.md", "Stories of couples"),
+    "helpline": ("help-now.md", "Help now"),
 }
 OWN_PAGES: dict[str, str] = {
     "phase": "roadmap/{id}.md",
@@ -124,6 +125,10 @@ def _sections(guide: Guide, kind: str) -> Iterator[str]:
             if ids:
                 yield (f"## {markdown_text(situation.title)} {{#{situation.id}}}\n\n"
                        f"{_embeds('situation', [situation.id])}\n\n{_embeds(kind, ids)}")
+    elif kind == "helpline":
+        for country in dict.fromkeys(e.country for e in entries):
+            ids = [e.id for e in entries if e.country == country]
+            yield f"## {markdown_text(country)}\n\n{_embeds(kind, ids)}"
     elif entries:
         yield _embeds(kind, [e.id for e in entries])
 

@@ -160,9 +160,9 @@ class GuideSite:
                     return f"[{directive.label}]: {url}{title}"
                 text = directive.text or markdown_text(plain(self.guide.get(directive.id).title))
                 return f"[{text}]({url}{title})"
-            if directive.kind == "table":
-                return "\n\n" + self.render_table(directive.id, src_uri, url_for) + "\n\n"
             level = min(max(directive.depth + 1, 2), 6)
+            if directive.kind == "table":
+                return "\n\n" + self.render_table(directive.id, src_uri, url_for, level) + "\n\n"
             return "\n\n" + self.render_entry(directive.id, src_uri, url_for, level) + "\n\n"
 
         rendered = rewrite(markdown, replace)
@@ -186,13 +186,16 @@ class GuideSite:
             return False
         return True
 
-    def render_table(self, kind: str, src_uri: str, url_for: UrlFor) -> str:
-        """Every entry of `kind` in one table, from `partials/guide/<kind>-table.html`."""
+    def render_table(self, kind: str, src_uri: str, url_for: UrlFor, level: int = 2) -> str:
+        """Every entry of `kind` in one table, from `partials/guide/<kind>-table.html`.
+
+        `level` is the level of any heading the table has: one below the one it is under.
+        """
         entries = self.guide.of_kind(kind)
         url = self._entry_urls(url_for)
         html = self.env.get_template(_table_template(kind)).render(
             entries=entries, kind=kind, url=url, get=self.guide.get, guide=self.guide,
-            text=lambda value: inline(value, url, self._title),
+            text=lambda value: inline(value, url, self._title), level=level,
             at_home=all(home(self.guide, e.id)[0] == src_uri for e in entries))
         return html_block(html)
 

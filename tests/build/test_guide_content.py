@@ -277,7 +277,7 @@ def test_a_table_of_a_kind_without_one_is_an_author_error(tmp_path: Path) -> Non
     result = build(project, strict=False)
     assert result.returncode != 0 and "Traceback" not in result.output
     assert ("content/extra.md:3:1: entry 'ritual', field 'guide:table': no table for the kind "
-            "'ritual' (expected one of situation, strategy)") in result.output
+            "'ritual' (expected one of helpline, situation, strategy)") in result.output
 
 
 def test_a_new_strategy_gets_a_row_without_code_changes(tmp_path: Path) -> None:

@@ -1,0 +1,29 @@
+"""Help lines change their numbers and hours: find those last checked too long ago."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .errors import Problem
+from .loader import Guide
+
+
+def stale_helplines(guide: Guide, today: date) -> list[Problem]:
+    """A notice for each help line whose `checked` date is more than a year before `today`.
+
+    A notice, not an error: the number may well still be right, and a reader needs the page.
+    """
+    year_ago = _year_before(today)
+    return [Problem(record.file, *record.where("checked"),
+                    f"last checked on {record.entry.checked.isoformat()}, more than a year ago",
+                    entry=record.entry.id, field="checked",
+                    hint=f"check it against {record.entry.source} and set 'checked' to that day")
+            for record in guide.records.values()
+            if record.kind == "helpline" and record.entry.checked < year_ago]
+
+
+def _year_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
