@@ -28,19 +28,9 @@ from mkdocs.structure.toc import get_toc
 from guidekit.calendar import calendar_files, site_key
 from guidekit.errors import GuideError
 from guidekit.loader import data_files
+from guidekit.project import ENGINE_CSS, ENGINE_JS, ENGINE_THEME
 from guidekit.site import GuideSite
 from guidekit.toc import toc_tokens
-
-# The engine's own templates and assets, which every guide uses
-ENGINE_THEME = Path(__file__).resolve().parents[1] / "overrides"
-# The engine's stylesheets and scripts, in the order they must load
-ENGINE_CSS = ("guide.css", "checklist.css", "share.css", "calendar.css", "worksheet.css",
-              "quick-exit.css")
-ENGINE_JS = ("checklist.js",
-             "share.js",  # after checklist.js, whose ticks it reads
-             "calendar.js",
-             "worksheet.js",  # after checklist.js, which keeps the "Don't save" choice
-             "paths.js", "quick-exit.js")
 
 
 @dataclass

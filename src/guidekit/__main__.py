@@ -1,4 +1,4 @@
-"""Command line for authors and editors: `python -m guidekit check` or `schema`."""
+"""Command line for authors and editors: `python -m guidekit check`, `new DIR` or `schema`."""
 
 from __future__ import annotations
 
@@ -7,28 +7,26 @@ import json
 import sys
 from pathlib import Path
 
+from .check import check_project
 from .errors import GuideError
 from .loader import json_schema
-from .site import GuideSite
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="guidekit", description=__doc__)
-    parser.add_argument("command", choices=["check", "schema"])
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="check the data, pages and nav without building")
+    check.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder")
+    commands.add_parser("schema", help="print the JSON Schema of the data files")
     args = parser.parse_args(argv)
     if args.command == "schema":
         print(json.dumps(json_schema(), indent=2, sort_keys=True))
         return 0
-    docs = args.root / "content"
-    pages = {p.relative_to(docs).as_posix(): p.read_bytes()  # decoded (and checked) by the core
-             for p in sorted(docs.rglob("*.md"))}
-    try:
-        GuideSite.load(args.root / "data", [args.root / "overrides"], pages, root=args.root)
-    except GuideError as error:
-        print(error, file=sys.stderr)
+    problems = check_project(args.root)
+    if problems:
+        print(GuideError(problems), file=sys.stderr)
         return 1
-    print("The guide's data and pages are in order.")
+    print("The guide's data, pages and nav are in order.")
     return 0
 
 
