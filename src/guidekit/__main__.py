@@ -10,6 +10,7 @@ from pathlib import Path
 from .check import check_project
 from .errors import GuideError
 from .loader import json_schema
+from .new import NotEmpty, new_guide
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,16 +18,34 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="check the data, pages and nav without building")
     check.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder")
+    new = commands.add_parser("new", help="write a small guide to start from into a new folder")
+    new.add_argument("folder", type=Path, help="an empty or new folder")
     commands.add_parser("schema", help="print the JSON Schema of the data files")
     args = parser.parse_args(argv)
     if args.command == "schema":
         print(json.dumps(json_schema(), indent=2, sort_keys=True))
         return 0
+    if args.command == "new":
+        return _new(args.folder)
     problems = check_project(args.root)
     if problems:
         print(GuideError(problems), file=sys.stderr)
         return 1
     print("The guide's data, pages and nav are in order.")
+    return 0
+
+
+def _new(folder: Path) -> int:
+    try:
+        new_guide(folder)
+    except NotEmpty as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"A new guide is in {folder}. Next:\n"
+          f"  cd {folder}\n"
+          "  mkdocs serve                 # see it at http://127.0.0.1:8000 as you write\n"
+          "  python -m guidekit check     # check data/, content/ and the nav in a moment\n"
+          "  mkdocs build --strict        # the finished site, in site/")
     return 0
 
 
