@@ -61,15 +61,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.loaded = None
 
     # The engine's folder comes right after the guide's own custom_dir (if any), before Material
-    dirs = [Path(d).resolve() for d in config.theme.dirs]
-    if ENGINE_THEME not in dirs:
+    if not ENGINE_THEME.is_dir():
+        raise PluginError(f"hooks/guide.py: the engine's templates are not at {ENGINE_THEME}; "
+                          "install guidekit from its folder with `pip install -e`")
+    if ENGINE_THEME not in [Path(d).resolve() for d in config.theme.dirs]:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(ENGINE_THEME))
 
-    # Its stylesheets and scripts, unless the guide lists them itself
-    listed = {str(item) for item in config.extra_css}
-    config.extra_css.extend(c for c in _assets(ENGINE_CSS) if c not in listed)
-    listed = {str(item) for item in config.extra_javascript}
-    config.extra_javascript.extend(j for j in _assets(ENGINE_JS) if j not in listed)
+    # Its stylesheets and scripts come first, so a guide's own can build on them
+    config.extra_css[:0] = _missing(_assets(ENGINE_CSS), config.extra_css)
+    config.extra_javascript[:0] = _missing(_assets(ENGINE_JS), config.extra_javascript)
     return config
 
 
@@ -176,6 +176,12 @@ def _calendar_link(files: Files, config: MkDocsConfig) -> Callable[[str], str]:
 def _assets(names: Sequence[str]) -> list[str]:
     """The engine's asset files, as the theme serves them."""
     return [f"assets/guide/{name}" for name in names]
+
+
+def _missing(assets: list[str], listed: Sequence[object]) -> list[str]:
+    """The engine's assets that a guide does not list itself."""
+    names = {str(item) for item in listed}
+    return [asset for asset in assets if asset not in names]
 
 
 def _pages_in(items: Sequence[Page | Section | Link]) -> Iterator[Page]:

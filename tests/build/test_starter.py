@@ -81,3 +81,23 @@ def test_new_never_writes_into_a_folder_that_holds_files(tmp_path: Path) -> None
     assert made.returncode == 1
     assert made.stderr.strip().count("\n") == 0 and "not an empty folder" in made.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["notes.md"]
+
+
+def test_a_guide_overrides_one_template_and_adds_its_own_style(tmp_path: Path) -> None:
+    folder = tmp_path / "guide"
+    assert _guidekit("new", str(folder), cwd=tmp_path).returncode == 0
+    own = folder / "overrides" / "partials" / "guide" / "pitfall.html"
+    own.parent.mkdir(parents=True)
+    own.write_text('<p class="my-pitfall">{{ entry.title }}</p>\n', encoding="utf-8")
+    (folder / "content" / "extra.css").write_text(".my-pitfall { color: teal; }\n")
+    config = folder / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  # custom_dir: overrides", "  custom_dir: overrides") + "extra_css:\n  - extra.css\n",
+        encoding="utf-8")
+    built = build(folder, strict=True)
+    assert built.returncode == 0, built.output
+    pitfalls = built.html("library/pitfalls/")
+    assert '<p class="my-pitfall">Keeping score</p>' in pitfalls  # the guide's own partial
+    assert 'class="guide-entry guide-ritual"' in built.html("library/rituals/")  # the engine's
+    styles = re.findall(r'<link rel="stylesheet" href="\.\./\.\./([^"]+)"', pitfalls)
+    assert styles.index("assets/guide/guide.css") < styles.index("extra.css")
