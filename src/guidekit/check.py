@@ -29,5 +29,6 @@ def check_project(root: Path) -> list[Problem]:
         # The entries that did load still make their pages; the nav may name the others
         guide, _ = read_guide(data, root=root)
         made = [page.src_uri for page in generated_pages(guide)]
-        return [*error.problems, *check_nav(project, [*pages, *made], broken=guide.broken)]
-    return check_nav(project, [*pages, *(page.src_uri for page in site.made)])
+        return [*error.problems, *check_nav(project, [*pages, *made], written=pages,
+                                            broken=guide.broken)]
+    return check_nav(project, [*pages, *(page.src_uri for page in site.made)], written=pages)

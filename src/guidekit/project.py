@@ -63,6 +63,9 @@ class Project:
     docs_dir: str = "docs"  # MkDocs' default
     custom_dir: str | None = None
     nav: list[NavEntry] | None = None  # None: no nav, MkDocs lists every page itself
+    # A page of the docs folder left out of the nav fails a strict build (MkDocs' setting
+    # validation.omitted_files: warn), unless not_in_nav names pages that may be left out
+    omitted_fails: bool = False
 
     @property
     def docs(self) -> Path:
@@ -94,11 +97,19 @@ def read_project(root: Path) -> Project:
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         raise Unreadable(Problem(CONFIG_NAME, 1, 1, "expected settings such as 'site_name:'",
                                  hint="see the starter guide: python -m guidekit new DIR"))
-    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    theme = _mapping(data.get("theme"))
+    validation = _mapping(data.get("validation"))
+    omitted = validation.get("omitted_files", _mapping(validation.get("nav")).get("omitted_files"))
     nav_node = next((value for key, value in node.value if key.value == "nav"), None)
     return Project(root, docs_dir=str(data.get("docs_dir") or "docs"),
                    custom_dir=theme.get("custom_dir"),
-                   nav=None if nav_node is None else list(_nav_entries(nav_node)))
+                   nav=None if nav_node is None else list(_nav_entries(nav_node)),
+                   omitted_fails=omitted == "warn" and bool(data.get("strict"))
+                   and not data.get("not_in_nav"))
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _nav_entries(node: yaml.Node) -> Iterator[NavEntry]:
@@ -119,15 +130,22 @@ def _is_page(target: str) -> bool:
     return not (parts.scheme or parts.netloc or target.startswith("/"))
 
 
-def check_nav(project: Project, pages: Iterable[str], *, broken: Container[str] = ()
-              ) -> list[Problem]:
-    """A nav entry must name a page of the site (hand-written or made from the data).
+def check_nav(project: Project, pages: Iterable[str], *, written: Iterable[str] = (),
+              broken: Container[str] = ()) -> list[Problem]:
+    """A nav entry must name a page of the site (hand-written or made from the data), and a
+    hand-written page must be in the nav when the build would fail without it.
 
     A page named after an entry in `broken` (already reported as wrong) may be that entry's
     page, once it is fixed: it is not reported again.
     """
     known = set(pages)
     problems = []
+    if project.nav is not None and project.omitted_fails:
+        listed = {PurePosixPath(e.path.removeprefix("./")).as_posix() for e in project.nav}
+        problems.extend(Problem(f"{project.docs_dir}/{page}", 1, 1,
+                                f"the page is not in the nav of {CONFIG_NAME}",
+                                hint="add it under 'nav:', or delete the page", code="nav-omitted")
+                        for page in sorted(set(written) - listed))
     for entry in project.nav or []:
         path = PurePosixPath(entry.path.removeprefix("./")).as_posix()
         if path in known or PurePosixPath(path).stem in broken:

@@ -86,6 +86,19 @@ def test_a_nav_entry_naming_a_missing_page_is_one_line_with_a_suggestion(
                         "or made from the data (did you mean 'library/rituals.md'?)"]
 
 
+def test_a_written_page_left_out_of_the_nav_is_named_when_the_build_would_fail(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _project(tmp_path, more="validation:\n  omitted_files: warn\nstrict: true\n")
+    (root / "content" / "extra.md").write_text("# Extra\n", encoding="utf-8")
+    code, problems, _ = _check(root, capsys)
+    assert code == 1
+    assert problems == ["content/extra.md:1:1: the page is not in the nav of mkdocs.yml "
+                        "(add it under 'nav:', or delete the page)"]
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("strict: true", "strict: false"))
+    assert _check(root, capsys)[0] == 0  # then MkDocs only mentions it
+
+
 def test_pages_made_from_the_data_count_as_pages_of_the_nav(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = _project(tmp_path, more="  - roadmap/first-weeks.md\n  - roadmap/index.md\n",
