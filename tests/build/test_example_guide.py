@@ -45,6 +45,8 @@ def test_it_is_a_spanish_site_with_its_plan_in_the_nav(sueno: Build) -> None:
     assert weeks == ["roadmap/semana-1-horario/", "roadmap/semana-2-la-ultima-hora/",
                      "roadmap/semana-3-el-dormitorio/", "roadmap/semana-4-de-dia/"]
     assert "Semana 2: la última hora del día" in sueno.html("roadmap/semana-1-horario/")
+    # The theme's own words follow theme.language, even where the engine repairs its markup
+    assert 'role="dialog" aria-label="Buscar">' in home
 
 
 def test_it_uses_only_the_kinds_it_needs(sueno: Build) -> None:
