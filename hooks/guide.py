@@ -3,12 +3,17 @@ render its embeds and "Next step" links.
 
 Everything that knows about the guide lives in the `guidekit` package; this file only maps MkDocs
 events onto it. An author's mistake becomes a `PluginError` listing every problem, one per line.
+
+A guide anywhere on disk uses the engine by naming this file under `hooks:` in its mkdocs.yml:
+the engine's templates, stylesheets and scripts are then added to its theme here, so the guide
+keeps only the overrides it wants (in its own `theme.custom_dir`, which comes first).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from html import unescape
 from pathlib import Path, PurePosixPath
@@ -18,7 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section, _add_previous_and_next_links, _get_by_type
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -26,11 +31,28 @@ from guidekit.calendar import calendar_files, site_key
 from guidekit.errors import GuideError
 from guidekit.helplines import stale_helplines
 from guidekit.loader import data_files
+from guidekit.project import ENGINE_CSS, ENGINE_JS, ENGINE_THEME
 from guidekit.quick_exit import QuickExitError, quick_exit
 from guidekit.site import GuideSite
 from guidekit.toc import toc_tokens
 
-_site: GuideSite | None = None
+
+@dataclass
+class _Build:
+    """What one build has learnt so far; each build (and each rebuild of `mkdocs serve`) starts
+    afresh in on_config."""
+
+    loaded: GuideSite | None = None
+
+    @property
+    def site(self) -> GuideSite:
+        """The checked guide, from on_files on."""
+        if self.loaded is None:
+            raise PluginError("hooks/guide.py: the guide is used before on_files loaded it")
+        return self.loaded
+
+
+_build = _Build()
 _log = get_plugin_logger("guide")
 
 
@@ -40,7 +62,21 @@ _log = get_plugin_logger("guide")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Check where "Leave this site quickly" goes, and name it for the link's hint."""
+    """Start a fresh build, and give the theme the engine's templates and assets."""
+    _build.loaded = None
+
+    # The engine's folder comes right after the guide's own custom_dir (if any), before Material
+    if not ENGINE_THEME.is_dir():
+        raise PluginError(f"hooks/guide.py: the engine's templates are not at {ENGINE_THEME}; "
+                          "install guidekit from its folder with `pip install -e`")
+    if ENGINE_THEME not in [Path(d).resolve() for d in config.theme.dirs]:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(ENGINE_THEME))
+
+    # Its stylesheets and scripts come first, so a guide's own can build on them
+    config.extra_css[:0] = _missing(_assets(ENGINE_CSS), config.extra_css)
+    config.extra_javascript[:0] = _missing(_assets(ENGINE_JS), config.extra_javascript)
+
+    # Where "Leave this site quickly" goes, named for the link's hint
     try:
         leave = quick_exit(config.extra)
     except QuickExitError as error:
@@ -51,31 +87,31 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Load and check the data together with every hand-written page, then add generated pages."""
-    global _site
     root = Path(config.config_file_path).parent
     pages = {f.src_uri: f.content_bytes for f in files.documentation_pages()}  # core decodes
     try:
-        _site = GuideSite.load(root / "data", _template_dirs(config), pages, root=root,
-                               docs_name=Path(config.docs_dir).name,
-                               cache_dir=root / ".cache" / "guidekit" / "templates")
+        site = GuideSite.load(root / "data", _template_dirs(config), pages, root=root,
+                              docs_name=Path(config.docs_dir).name,
+                              cache_dir=root / ".cache" / "guidekit" / "templates")
     except GuideError as error:
         raise PluginError(str(error)) from None
+    _build.loaded = site
 
     # A help line checked more than a year ago: a notice at INFO level, which --strict lets pass
-    for notice in stale_helplines(_site.guide, _build_time().date()):
+    for notice in stale_helplines(site.guide, _build_time().date()):
         _log.info("Check this help line again: %s", notice)
 
     # Pages made from the data, unless an author wrote a page at the same path
-    for page in _site.generated(set(pages)):
+    for page in site.generated(set(pages)):
         files.append(File.generated(config, page.src_uri, content=page.markdown,
                                     inclusion=InclusionLevel.NOT_IN_NAV))  # on_nav places it
 
     # A calendar (.ics) for every ritual and phase, starting the day after the build; stamped
     # with the time the data last changed, so a file only changes when what it shows does
     start = _build_time().astimezone().date() + timedelta(1)
-    site = site_key(config.site_url or "", config.site_name)
-    for calendar in calendar_files(_site.guide, start=start, stamp=_data_time(root / "data"),
-                                   site=site, link=_calendar_link(files, config),
+    key = site_key(config.site_url or "", config.site_name)
+    for calendar in calendar_files(site.guide, start=start, stamp=_data_time(root / "data"),
+                                   site=key, link=_calendar_link(files, config),
                                    cache=root / ".cache" / "guidekit" / "calendars"):
         files.append(File.generated(config, calendar.path, content=calendar.content))
     return files
@@ -93,20 +129,22 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
         if section is not None:
             section.children.append(file.page)
             file.page.parent = section
-    nav.pages = _get_by_type(nav.items, Page)
-    _add_previous_and_next_links(nav.pages)
+
+    # Pages in reading order, each linked to the one before and after (the footer's links)
+    nav.pages = list(_pages_in(nav.items))
+    for before, page, after in zip([None, *nav.pages[:-1]], nav.pages, [*nav.pages[1:], None],
+                                   strict=True):
+        page.previous_page, page.next_page = before, after
 
     # Links to a page ("Next step", "Read more in") name it as the navigation does; MkDocs'
     # titles are HTML, the core's are text
-    assert _site is not None
-    _site.page_titles.update({page.file.src_uri: unescape(page.title) for page in nav.pages
-                              if page.title})
+    _build.site.page_titles.update({page.file.src_uri: unescape(page.title)
+                                    for page in nav.pages if page.title})
     return nav
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Replace embeds with the entry's HTML and `guide:` links with real links."""
-    assert _site is not None
 
     def url_for(target: str) -> str:
         path, _, anchor = target.partition("#")
@@ -117,14 +155,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             return f"#{anchor}"
         return file.url_relative_to(page.file) + (f"#{anchor}" if anchor else "")
 
-    return _site.render_page(page.file.src_uri, markdown, url_for)
+    return _build.site.render_page(page.file.src_uri, markdown, url_for)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fail on a `guide:` link left dead; rebuild the table of contents with embedded entries."""
-    assert _site is not None
     # A safety net: a link to an entry in a form no directive turned into a real link
-    problems = _site.check_html(page.file.src_uri, html, lambda: page.file.content_string)
+    problems = _build.site.check_html(page.file.src_uri, html, lambda: page.file.content_string)
     if problems:
         raise PluginError(str(GuideError(problems)))
 
@@ -141,10 +178,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def _calendar_link(files: Files, config: MkDocsConfig) -> Callable[[str], str]:
     """Links from a calendar back to an entry: absolute when site_url is set, else from the root."""
-    assert _site is not None
 
     def link(entry_id: str) -> str:
-        path, _, anchor = _site.target(entry_id).partition("#")
+        path, _, anchor = _build.site.target(entry_id).partition("#")
         file = files.src_uris.get(path)
         if file is None:
             raise PluginError(f"calendar: no page '{path}' for '{entry_id}'")
@@ -152,6 +188,26 @@ def _calendar_link(files: Files, config: MkDocsConfig) -> Callable[[str], str]:
         return urljoin(config.site_url, url) if config.site_url else url
 
     return link
+
+
+def _assets(names: Sequence[str]) -> list[str]:
+    """The engine's asset files, as the theme serves them."""
+    return [f"assets/guide/{name}" for name in names]
+
+
+def _missing(assets: list[str], listed: Sequence[object]) -> list[str]:
+    """The engine's assets that a guide does not list itself."""
+    names = {str(item) for item in listed}
+    return [asset for asset in assets if asset not in names]
+
+
+def _pages_in(items: Sequence[Page | Section | Link]) -> Iterator[Page]:
+    """Every page of the navigation, depth first, as the reader meets them."""
+    for item in items:
+        if isinstance(item, Page):
+            yield item
+        elif isinstance(item, Section):
+            yield from _pages_in(item.children)
 
 
 def _build_time() -> datetime:

@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+# Problems that cause others, by code, listed first (lowest rank first): a collection's name
+# that is not known hides its entries, and a wrong id hides an entry, from every reference to it.
+CAUSES: dict[str, int] = {
+    "unknown-collection": 0,
+    "not-a-collection-list": 0,
+    "not-collections": 0,
+    "bad-id": 1,
+    "repeated-id": 1,
+}
+_EFFECT = len(set(CAUSES.values()))  # the rank of every other problem
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One mistake in the guide's sources, phrased for an author."""
+    """One mistake in the guide's sources, phrased for an author.
+
+    `code` names the kind of mistake for the program (the sentence is for the author); it ranks
+    a root cause before the problems it causes (see `CAUSES`).
+    """
 
     file: str
     line: int
@@ -18,6 +34,7 @@ class Problem:
     entry: str | None = None
     field: str | None = None
     hint: str | None = None
+    code: str | None = dataclasses.field(default=None, compare=False)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
@@ -49,8 +66,12 @@ class GuideError(Exception):
 
 
 def _order(problem: Problem) -> tuple[object, ...]:
-    """By file, line and column; a problem without an entry or field sorts before one with."""
-    return tuple("" if value is None else value for value in vars(problem).values())
+    """Root causes first; then by file, line and column; a problem without an entry or field
+    sorts before one with."""
+    rank = CAUSES.get(problem.code or "", _EFFECT)
+    return (rank, *("" if value is None else value for value in (
+        problem.file, problem.line, problem.column, problem.message, problem.entry,
+        problem.field, problem.hint)))
 
 
 def did_you_mean(value: object, choices: Iterable[str]) -> str | None:

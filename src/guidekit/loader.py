@@ -222,7 +222,7 @@ def _parse(text: str, name: str, problems: list[Problem]) -> _Source | None:
         problems.append(
             Problem(name, line, column,
                     "expected a mapping of collections (like 'rituals:'), "
-                    f"found {_kind_of(data)}")
+                    f"found {_kind_of(data)}", code="not-collections")
         )
         return None
     source = _Source(name, data, {})
@@ -298,7 +298,7 @@ def _collect(source: _Source, guide: Guide, problems: list[Problem]) -> None:
             problems.append(
                 Problem(source.name, line, column, f"unknown collection '{key}'", field=str(key),
                         hint=did_you_mean(key, _COLLECTIONS) or
-                        f"expected one of {', '.join(_COLLECTIONS)}")
+                        f"expected one of {', '.join(_COLLECTIONS)}", code="unknown-collection")
             )
             continue
         if items is None:
@@ -307,7 +307,8 @@ def _collect(source: _Source, guide: Guide, problems: list[Problem]) -> None:
             problems.append(
                 Problem(source.name, line, column,
                         f"expected a list of entries (lines starting with '- '), "
-                        f"found {_kind_of(items)}", field=str(key))
+                        f"found {_kind_of(items)}", field=str(key),
+                        code="not-a-collection-list")
             )
             continue
         model = _COLLECTIONS[key]
@@ -345,7 +346,7 @@ def _validate(source: _Source, key: str, index: int, item: Any, model: type[Entr
             Problem(source.name, id_line, id_column,
                     f"the id '{entry.id}' is already used by the {first.kind} at "
                     f"{first.file}:{first.line}", entry=entry.id, field="id",
-                    hint="give one of them a new id")
+                    hint="give one of them a new id", code="repeated-id")
         )
         return
     problems.extend(_inner_duplicates(source, loc, entry))
@@ -400,7 +401,8 @@ def _problem(source: _Source, loc: Loc, entry_id: str | None, model: type[BaseMo
     if message is None:  # a rule written in the models: its own words
         message, hint = detail["msg"].removeprefix("Value error, "), ctx.get("hint")
     return Problem(source.name, line, column, message, entry=entry_id,
-                   field=_field_path(inner) or None, hint=hint)
+                   field=_field_path(inner) or None, hint=hint,
+                   code="bad-id" if inner == ("id",) else None)
 
 
 def _explain(source: _Source, at: Loc, model: type[BaseModel], inner: Loc, kind: str,

@@ -1,5 +1,5 @@
-"""Fixes for stock Material's markup: three make it pass the Nu Html Checker, one makes the
-footer's labels read right.
+"""Fixes for stock Material's markup: some make it pass the Nu Html Checker and axe, one makes
+the footer's labels read right.
 
 Each repairs one exact pattern that a Material template writes outside any block a theme can
 override, so the fix is made on the rendered page instead of in a copy of a whole template. When
@@ -26,6 +26,11 @@ _TOC_TITLE = '<label class="md-nav__title" for="__toc">'
 # holds as HTML, a second time: a title "Fish & chips" is read out as "Fish &amp; chips".
 _FOOTER_LABEL = re.compile(r'(class="md-footer__link [^"]*" aria-label=")([^"]*)"')
 
+# partials/search.html: the search dialog has no name (axe: aria-dialog-name). The options bar
+# inside it carries the theme's word for "Search", in the page's language: the dialog takes it.
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+_SEARCH_NAME = re.compile(r'<nav class="md-search__options" aria-label="([^"<>]*)"')
+
 
 def repaired(html: str) -> str:
     """`html` with Material's known markup errors fixed."""
@@ -35,4 +40,7 @@ def repaired(html: str) -> str:
     html = _EMPTY_TABINDEX.sub("", html)
     if 'id="__toc"' not in html:
         html = html.replace(_TOC_TITLE, '<label class="md-nav__title">')
+    name = _SEARCH_NAME.search(html)
+    if name:
+        html = html.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{name[1]}">', 1)
     return html

@@ -1,0 +1,34 @@
+"""`guidekit check`: every problem of a guide's project without building it, causes first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import GuideError, Problem
+from .loader import read_guide
+from .pages import generated_pages
+from .project import check_nav, read_project
+from .site import GuideSite
+from .syntax import Unreadable
+
+
+def check_project(root: Path) -> list[Problem]:
+    """The problems of the data, the pages and the nav of the guide at `root`."""
+    try:
+        project = read_project(root)
+    except Unreadable as error:
+        return [error.problem]
+    docs = project.docs
+    pages = {p.relative_to(docs).as_posix(): p.read_bytes()  # decoded (and checked) by the core
+             for p in sorted(docs.rglob("*.md"))}
+    data = root / "data"
+    try:
+        site = GuideSite.load(data, project.template_dirs(), pages, root=root,
+                              docs_name=project.docs_dir)
+    except GuideError as error:
+        # The entries that did load still make their pages; the nav may name the others
+        guide, _ = read_guide(data, root=root)
+        made = [page.src_uri for page in generated_pages(guide)]
+        return [*error.problems, *check_nav(project, [*pages, *made], written=pages,
+                                            broken=guide.broken)]
+    return check_nav(project, [*pages, *(page.src_uri for page in site.made)], written=pages)

@@ -1,0 +1,79 @@
+"""The second guide in the repository, examples/sueno (better sleep in four weeks, in Spanish),
+builds strictly with the engine as it is, and holds none of the engine's files."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.support.project import ROOT, Build
+
+GUIDE = ROOT / "examples" / "sueno"
+# Every claim is sourced by name to one of these bodies; the quick exit goes to the weather
+SOURCES = {"www.cdc.gov", "www.nhs.uk", "aasm.org", "sleepeducation.org"}
+QUICK_EXIT = "www.aemet.es"
+
+
+@pytest.fixture(scope="module")
+def sueno(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The guide as its author builds it, from its own folder, into a folder of the test's."""
+    site = tmp_path_factory.mktemp("sueno") / "site"
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
+                           str(site)], cwd=GUIDE, capture_output=True, text=True, check=False,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    built = Build(done.returncode, done.stdout + done.stderr, site)
+    assert built.returncode == 0, built.output
+    return built
+
+
+def test_the_guide_keeps_only_its_own_files() -> None:
+    assert sorted(p.name for p in GUIDE.iterdir() if p.name not in ("site", ".cache")) == [
+        "content", "data", "mkdocs.yml"]
+
+
+def test_it_is_a_spanish_site_with_its_plan_in_the_nav(sueno: Build) -> None:
+    home = sueno.html("")
+    assert '<html lang="es"' in home
+    assert '<h1 id="dormir-mejor-en-cuatro-semanas">Dormir mejor en cuatro semanas' in home
+    links = re.findall(r'<a href="([^"]*)" class="md-nav__link', home)
+    weeks = [link for link in links if link.startswith("roadmap/semana-")]
+    assert weeks == ["roadmap/semana-1-horario/", "roadmap/semana-2-la-ultima-hora/",
+                     "roadmap/semana-3-el-dormitorio/", "roadmap/semana-4-de-dia/"]
+    assert "Semana 2: la última hora del día" in sueno.html("roadmap/semana-1-horario/")
+    # The theme's own words follow theme.language, even where the engine repairs its markup
+    assert 'role="dialog" aria-label="Buscar">' in home
+
+
+def test_it_uses_only_the_kinds_it_needs(sueno: Build) -> None:
+    pages = sueno.pages()
+    assert not any(p.startswith(("paths/", "library/strategies", "library/scripts"))
+                   for p in pages)
+    assert {"library/rituals/", "library/questions/", "tools/diario-de-sueno/",
+            "tools/revision-mensual/"} <= set(pages)
+
+
+def test_its_sheet_and_monthly_checklist_are_tools(sueno: Build) -> None:
+    sheet = sueno.html("tools/diario-de-sueno/")
+    for ritual in ("misma-hora-de-levantarte", "una-hora-para-bajar-el-ritmo",
+                   "vacia-la-cabeza-en-un-papel", "muevete-de-dia"):
+        days = re.findall(rf'data-key="guide:sheet:diario-de-sueno:dias:{ritual}:(\d+)"', sheet)
+        assert days == [str(day) for day in range(1, 29)]
+    checklist = sueno.html("tools/revision-mensual/")
+    assert 'data-trackable="monthly"' in checklist
+    assert len(re.findall(r'data-item="[a-z-]+"', checklist)) == 6
+    assert (sueno.site / "calendar" / "misma-hora-de-levantarte.ics").is_file()
+
+
+def test_every_outside_link_names_a_health_body(sueno: Build) -> None:
+    hosts = {urlsplit(href).netloc
+             for page in sueno.pages()
+             for href in re.findall(r'href="(https?://[^"]+)"', sueno.html(page))}
+    assert hosts - {QUICK_EXIT} == SOURCES
+    faq = sueno.html("library/questions/")
+    assert '<a href="https://aasm.org/advocacy/position-statements/' in faq
+    assert "](" not in faq  # no link left as Markdown
