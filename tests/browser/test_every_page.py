@@ -4,6 +4,7 @@ way to leave quickly in view."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.browser import axe_violations
 from tests.support.project import built_site
@@ -35,7 +36,8 @@ def test_page_in_dark_palette_on_a_phone(watched, server, page_path: str) -> Non
     watched.emulate_media(color_scheme="dark")
     watched.set_viewport_size({"width": 375, "height": 740})
     watched.goto(server.url(page_path))
-    assert watched.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    # Material sets the scheme from a script: wait for it (a busy machine can be slow)
+    expect(watched.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     _quick_exit_in_view(watched)
     summary = [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
                for v in axe_violations(watched)]
