@@ -3,17 +3,15 @@ builds strictly with the engine as it is, and holds none of the engine's files."
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.support.project import ROOT, Build
+from tests.support.example import SUENO as GUIDE
+from tests.support.example import build_example
+from tests.support.project import Build
 
-GUIDE = ROOT / "examples" / "sueno"
 # Every claim is sourced by name to one of these bodies; the quick exit goes to the weather
 SOURCES = {"www.cdc.gov", "www.nhs.uk", "aasm.org", "sleepeducation.org"}
 QUICK_EXIT = "www.aemet.es"
@@ -22,11 +20,7 @@ QUICK_EXIT = "www.aemet.es"
 @pytest.fixture(scope="module")
 def sueno(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The guide as its author builds it, from its own folder, into a folder of the test's."""
-    site = tmp_path_factory.mktemp("sueno") / "site"
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
-                           str(site)], cwd=GUIDE, capture_output=True, text=True, check=False,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    built = Build(done.returncode, done.stdout + done.stderr, site)
+    built = build_example(tmp_path_factory.mktemp("sueno") / "site")
     assert built.returncode == 0, built.output
     return built
 

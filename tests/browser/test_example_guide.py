@@ -1,0 +1,75 @@
+"""The Spanish guide (examples/sueno) in Chromium, with the engine as it is: every page private,
+error-free and accessible, ticks kept in the browser, and its sheet on its pages on paper."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from tests.conftest import CSP_LISTENER, Watch
+from tests.support.browser import Server, axe_violations
+from tests.support.example import build_example
+from tests.support.project import Build
+
+SHEET_PAGES = 2  # max_pages of diario-de-sueno
+
+
+@pytest.fixture(scope="module")
+def sueno(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Build, Server]]:
+    built = build_example(tmp_path_factory.mktemp("sueno") / "site")
+    assert built.returncode == 0, built.output
+    served = Server(built.site)
+    yield built, served
+    served.close()
+
+
+@pytest.fixture
+def page(browser, sueno):
+    """A fresh profile's page that fails the test on a request off the site, an error or a
+    Content-Security-Policy violation."""
+    _, server = sueno
+    context = browser.new_context()
+    opened = context.new_page()
+    watch = Watch(server.origin)
+    opened.on("request", watch.request)
+    opened.on("console", watch.console)
+    opened.on("pageerror", watch.page_error)
+    opened.expose_function("__guideCspViolation", watch.csp_violation)
+    opened.add_init_script(CSP_LISTENER)
+    yield opened
+    context.close()
+    assert not watch.foreign, f"requests left the site: {watch.foreign}"
+    assert not watch.errors, f"errors on the page: {watch.errors}"
+
+
+def test_every_page_is_private_clean_and_accessible(page, sueno) -> None:
+    built, server = sueno
+    for path in built.pages():
+        page.goto(server.url(path), wait_until="networkidle")
+        assert page.evaluate("document.documentElement.lang") == "es"
+        found = [f"{v['id']}: {v['help']} ({len(v['nodes'])}x)" for v in axe_violations(page)]
+        assert not found, f"axe found on /{path}:\n" + "\n".join(found)
+
+
+def test_a_tick_on_the_monthly_checklist_stays_in_this_browser(page, sueno) -> None:
+    _, server = sueno
+    page.goto(server.url("tools/revision-mensual/"), wait_until="networkidle")
+    item = "Me muevo un rato casi todos los días."
+    page.get_by_role("checkbox", name=item).check()
+    page.reload(wait_until="networkidle")
+    expect(page.get_by_role("checkbox", name=item)).to_be_checked()
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_sleep_diary_prints_on_its_pages(page, sueno, paper: str) -> None:
+    _, server = sueno
+    page.goto(server.url("tools/diario-de-sueno/"), wait_until="networkidle")
+    printed = PdfReader(io.BytesIO(page.pdf(format=paper))).pages
+    assert 1 <= len(printed) <= SHEET_PAGES
+    text = " ".join(" ".join(p.extract_text() or "" for p in printed).split())
+    for title in ("Mi plan", "Días 1 a 28", "Cada domingo, mira atrás"):
+        assert title in text
