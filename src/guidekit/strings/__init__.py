@@ -15,7 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 import yaml
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..errors import did_you_mean
 
@@ -40,8 +40,8 @@ class Strings:
 
     def t(self, key: str, **values: object) -> Markup:
         """The string for `key` as HTML for a template: the string and every value not already
-        Markup are escaped."""
-        return Markup(escape(self._pick(key, values))).format(**values)
+        Markup are escaped (the string keeps its apostrophes: attributes are double-quoted)."""
+        return Markup(_escape(self._pick(key, values))).format(**values)
 
     def _pick(self, key: str, values: Mapping[str, object]) -> str:
         if key not in self.table:
@@ -52,7 +52,7 @@ class Strings:
         return found
 
 
-def load(language: str, overrides: Mapping[str, object] | None = None) -> Strings:
+def load(language: str, overrides: object = None) -> Strings:
     """The strings for `language`, with a guide's `overrides`; raise StringsError on the first
     problem."""
     base = read(BASE)
@@ -61,6 +61,9 @@ def load(language: str, overrides: Mapping[str, object] | None = None) -> String
     if problems:
         raise StringsError(f"{_file(language)}: {problems[0]}")
     table = dict(table)
+    if overrides is not None and not isinstance(overrides, Mapping):
+        raise StringsError("mkdocs.yml: field 'extra.guide.strings': expected keys and their"
+                           " text, such as 'page.story: Stories'")
     for key, value in (overrides or {}).items():
         if key not in base:
             hint = did_you_mean(key, base) or "see src/guidekit/strings/en.yml for every key"
@@ -101,6 +104,11 @@ def mismatches(base: Mapping[str, Text], other: Mapping[str, Text]) -> list[str]
                  for key, value in base.items()
                  if key in other and not _same_shape(value, other[key])]
     return problems
+
+
+def _escape(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&#34;"))
 
 
 def _same_shape(base: Text, other: object) -> bool:
