@@ -90,7 +90,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra_css[:0] = _missing(_assets(ENGINE_CSS), config.extra_css)
     config.extra_javascript[:0] = _missing(_assets(ENGINE_JS), config.extra_javascript)
 
-    # Where "Leave this site quickly" goes, named for the link's hint
+    # Where "Leave this site quickly" goes, named for the link's hint, unless a guide turns the
+    # block off (main.html then leaves it out)
+    config.extra["quick_exit"] = _build.settings.blocks.quick_exit
+    if not config.extra["quick_exit"]:
+        return config
     try:
         leave = quick_exit(config.extra)
     except QuickExitError as error:

@@ -10,6 +10,7 @@ and no optional block is shown.
         mediums:                   # how a ritual is done (a ritual's `medium` names one)
           - {id: any, label: null} # null: nothing shown
         blocks:
+          quick_exit: true         # "Leave this site quickly" (needs extra.quick_exit_url)
           compare: false           # "Compare your ticks" under a monthly checklist
           path_safety_note: false  # a safety note on path pages, linking safety.md
         strings: {}                # the engine's words, changed (see strings/en.yml)
@@ -18,8 +19,14 @@ and no optional block is shown.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import Problem, did_you_mean
+
+if TYPE_CHECKING:
+    from .loader import Guide
 
 _ID = r"^[a-z0-9][a-z0-9 -]*$"
 
@@ -34,6 +41,7 @@ class Choice(_Frozen):
 
 
 class Blocks(_Frozen):
+    quick_exit: bool = True  # "Leave this site quickly": then extra.quick_exit_url is required
     compare: bool = False
     path_safety_note: bool = False
 
@@ -60,6 +68,25 @@ class GuideSettings(_Frozen):
     def medium(self, medium_id: str) -> str | None:
         """What readers see for a ritual's medium."""
         return next((c.label for c in self.mediums if c.id == medium_id), None)
+
+
+def unknown_choices(guide: Guide, settings: GuideSettings) -> list[Problem]:
+    """A script's `speaker` or a ritual's `medium` that is not one of the guide's ids."""
+    problems = []
+    for kind, name, setting, choices in (("script", "speaker", "roles", settings.roles),
+                                         ("ritual", "medium", "mediums", settings.mediums)):
+        ids = [choice.id for choice in choices]
+        for entry in guide.of_kind(kind):
+            value = getattr(entry, name)
+            if value is None or value in ids:
+                continue
+            hint = (did_you_mean(value, ids) or f"expected one of {', '.join(ids)}" if ids else
+                    f"list it under extra.guide.{setting} in mkdocs.yml, or leave '{name}' out")
+            problems.append(Problem(guide.records[entry.id].file,
+                                    *guide.records[entry.id].where(name),
+                                    f"'{value}' is not one of the guide's {setting}",
+                                    entry=entry.id, field=name, hint=hint, code="unknown-choice"))
+    return problems
 
 
 class SettingsError(ValueError):

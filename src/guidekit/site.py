@@ -29,7 +29,7 @@ from .models import KINDS
 from .pages import GeneratedPage, generated_pages, home, page_collisions
 from .paths import NextStep, check_paths, next_steps_by_page, render_next_steps
 from .references import Index, Use, check_reference, index_data
-from .settings import GuideSettings
+from .settings import GuideSettings, unknown_choices
 from .strings import Strings, load
 from .text import decode_page, html_block, inline, markdown_text, plain
 
@@ -75,6 +75,8 @@ class GuideSite:
             raise GuideError(problems)  # one syntax slip, not dozens of missing-id follow-ons
         index, found = index_data(guide)
         problems.extend(found)
+        if settings is not None:  # a build always has them; a test of the data alone may not
+            problems.extend(unknown_choices(guide, settings))
         words, settings = words or load("en"), settings or GuideSettings()
         site = cls(guide, index, _environment(template_dirs, cache_dir, words, settings),
                    docs_name=docs_name, words=words, settings=settings)

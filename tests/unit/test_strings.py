@@ -1,8 +1,11 @@
-"""The engine's words per language: every file complete, errors one line each."""
+"""The engine's words per language and a guide's settings: every file complete, errors one line
+each."""
 
 import pytest
 
 from guidekit import strings
+from guidekit.loader import load_guide
+from guidekit.settings import SettingsError, read_settings, unknown_choices
 from guidekit.strings import STRINGS_DIR, StringsError
 
 LANGUAGES = sorted(p.stem for p in STRINGS_DIR.glob("*.yml"))
@@ -49,3 +52,44 @@ def test_templates_get_escaped_html_and_plurals():
     assert words.t("checklist.count", n="<b>", total=2) == "&lt;b&gt; of 2 ticked."
     assert words.text("entry.minutes", n=1) == "1 minute"
     assert words.text("entry.minutes", n=5) == "5 minutes"
+
+
+# --- Settings: extra.guide in mkdocs.yml -------------------------------------------------------
+
+
+def test_settings_default_to_a_neutral_guide():
+    settings = read_settings(None)
+    assert settings.roles == () and settings.mediums == ()
+    assert settings.blocks.quick_exit and not settings.blocks.compare
+    assert not settings.blocks.path_safety_note
+
+
+@pytest.mark.parametrize(("value", "line"), [
+    ({"blocks": {"compar": True}},
+     "mkdocs.yml: field 'extra.guide.blocks.compar': not a setting of the engine"),
+    ({"roles": [{"id": "Anyone", "label": "For anyone"}]},
+     "mkdocs.yml: field 'extra.guide.roles[0].id': expected an id in lower case"),
+    ({"mediums": [{"id": "any", "label": None}, {"id": "any", "label": "x"}]},
+     "mkdocs.yml: field 'extra.guide.mediums': the id 'any' is there twice"),
+    ("roles", "mkdocs.yml: field 'extra.guide': expected settings"),
+])
+def test_a_wrong_setting_is_one_line_naming_its_field(value, line):
+    with pytest.raises(SettingsError) as error:
+        read_settings(value)
+    assert str(error.value).startswith(line)
+    assert "\n" not in str(error.value)
+
+
+def test_a_speaker_or_medium_must_be_one_of_the_guides_ids(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "rituals.yml").write_text(
+        "rituals:\n  - id: walk\n    title: A walk\n    cadence: daily\n"
+        "    duration_minutes: 10\n    medium: on foot\n    purpose: Air.\n    steps: [Go.]\n",
+        encoding="utf-8")
+    guide = load_guide(tmp_path / "data", root=tmp_path)
+    settings = read_settings({"mediums": [{"id": "on feet", "label": "On foot"}]})
+    [problem] = unknown_choices(guide, settings)
+    assert str(problem) == ("data/rituals.yml:6:13: entry 'walk', field 'medium': 'on foot' is "
+                            "not one of the guide's mediums (did you mean 'on feet'?)")
+    [problem] = unknown_choices(guide, read_settings(None))
+    assert problem.hint == "list it under extra.guide.mediums in mkdocs.yml, or leave 'medium' out"
