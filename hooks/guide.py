@@ -125,6 +125,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.src_uri, content=page.markdown,
                                     inclusion=InclusionLevel.NOT_IN_NAV))  # on_nav places it
 
+    # "Help now" under every page, when the guide has a page of help lines to lead to
+    config.extra["help_now"] = "help-now.md" in files.src_uris
+
     # A calendar (.ics) for every ritual and phase, starting the day after the build; stamped
     # with the time the data last changed, so a file only changes when what it shows does
     start = _build_time().astimezone().date() + timedelta(1)

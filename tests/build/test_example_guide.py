@@ -89,6 +89,8 @@ def test_the_engine_speaks_spanish_on_every_page(sueno: Build) -> None:
     assert "Olvidar mis marcas y notas" in sueno.html("tools/revision-mensual/")
     assert 'data-page-label="Página {page} de {pages}"' in sueno.html("tools/diario-de-sueno/")
     assert "<h1 id=\"rituales\">Rituales" in sueno.html("library/rituals/")
+    # No help lines in this guide, so no "Help now" bar leading to a page it does not have
+    assert "guide-help-now" not in sueno.html("")
 
 
 def test_its_calendar_files_speak_spanish(sueno: Build) -> None:
