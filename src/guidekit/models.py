@@ -308,16 +308,19 @@ class Section(Strict):
     prompts: list[Prompt] = []
     repeat: int = Field(default=1, ge=1, le=12, examples=[4],
                         description="A whole number of copies from 1 to 12, like 4 for four weeks.")
-    copy_label: Line = Field(default="Week", description="Heading of each copy, before its number.")
+    copy_label: Line | None = Field(
+        default=None, description="Heading of each copy, before its number. Without it, the "
+        "word for a week in the guide's language.")
     days: int = Field(default=30, ge=1, le=90, examples=[30],
                       description="A whole number of days from 1 to 90, like 30. Days in a day "
                       "grid.")
     practices: list[Annotated[Id, Ref("ritual")]] = []
     checklist: Annotated[Id, Ref("checklist")] | None = None
-    columns: list[Line] = Field(
-        default=["Done"], min_length=1, max_length=4,
+    columns: list[Line] | None = Field(
+        default=None, min_length=1, max_length=4,
         description="One to four column headings, like [Me, You]. A checklist section's "
-        "tick-box columns, e.g. one for each of you.",
+        "tick-box columns, e.g. one for each of you. Without it, one column for 'done' in the "
+        "guide's language.",
     )
 
     @model_validator(mode="after")
