@@ -19,6 +19,7 @@ from html import unescape
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -33,7 +34,10 @@ from guidekit.helplines import stale_helplines
 from guidekit.loader import data_files
 from guidekit.project import ENGINE_CSS, ENGINE_JS, ENGINE_THEME
 from guidekit.quick_exit import QuickExitError, quick_exit
+from guidekit.settings import GuideSettings, SettingsError, read_settings
 from guidekit.site import GuideSite
+from guidekit.strings import Strings, StringsError
+from guidekit.strings import load as load_strings
 from guidekit.toc import toc_tokens
 
 
@@ -43,6 +47,8 @@ class _Build:
     afresh in on_config."""
 
     loaded: GuideSite | None = None
+    words: Strings | None = None  # the strings of theme.language, from on_config on
+    settings: GuideSettings | None = None  # extra.guide, from on_config on
 
     @property
     def site(self) -> GuideSite:
@@ -65,6 +71,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Start a fresh build, and give the theme the engine's templates and assets."""
     _build.loaded = None
 
+    # The guide's settings, and the words readers see in the theme's language
+    try:
+        _build.settings = read_settings(config.extra.get("guide"))
+        _build.words = load_strings(config.theme.get("language") or "en",
+                                    _build.settings.strings)
+    except (SettingsError, StringsError) as error:
+        raise PluginError(str(error)) from None
+
     # The engine's folder comes right after the guide's own custom_dir (if any), before Material
     if not ENGINE_THEME.is_dir():
         raise PluginError(f"hooks/guide.py: the engine's templates are not at {ENGINE_THEME}; "
@@ -76,7 +90,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra_css[:0] = _missing(_assets(ENGINE_CSS), config.extra_css)
     config.extra_javascript[:0] = _missing(_assets(ENGINE_JS), config.extra_javascript)
 
-    # Where "Leave this site quickly" goes, named for the link's hint
+    # Where "Leave this site quickly" goes, named for the link's hint, unless a guide turns the
+    # block off (main.html then leaves it out)
+    config.extra["quick_exit"] = _build.settings.blocks.quick_exit
+    if not config.extra["quick_exit"]:
+        return config
     try:
         leave = quick_exit(config.extra)
     except QuickExitError as error:
@@ -92,7 +110,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     try:
         site = GuideSite.load(root / "data", _template_dirs(config), pages, root=root,
                               docs_name=Path(config.docs_dir).name,
-                              cache_dir=root / ".cache" / "guidekit" / "templates")
+                              cache_dir=root / ".cache" / "guidekit" / "templates",
+                              words=_build.words, settings=_build.settings)
     except GuideError as error:
         raise PluginError(str(error)) from None
     _build.loaded = site
@@ -106,15 +125,25 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.src_uri, content=page.markdown,
                                     inclusion=InclusionLevel.NOT_IN_NAV))  # on_nav places it
 
+    # "Help now" under every page, when the guide has a page of help lines to lead to
+    config.extra["help_now"] = "help-now.md" in files.src_uris
+
     # A calendar (.ics) for every ritual and phase, starting the day after the build; stamped
     # with the time the data last changed, so a file only changes when what it shows does
     start = _build_time().astimezone().date() + timedelta(1)
     key = site_key(config.site_url or "", config.site_name)
     for calendar in calendar_files(site.guide, start=start, stamp=_data_time(root / "data"),
                                    site=key, link=_calendar_link(files, config),
-                                   cache=root / ".cache" / "guidekit" / "calendars"):
+                                   cache=root / ".cache" / "guidekit" / "calendars",
+                                   say=site.words):
         files.append(File.generated(config, calendar.path, content=calendar.content))
     return files
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    """The theme's templates (main.html) get the same `t(key, **values)` as the engine's."""
+    env.globals["t"] = _build.site.words.t
+    return env
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

@@ -1,8 +1,8 @@
 """The rituals as iCalendar files (RFC 5545): one file per ritual, and one per roadmap phase.
 
 Times are floating local times (no time zone): a ritual suggested for 08:00 happens at 08:00
-wherever the reader is, also after they travel or move. Partners in different time zones agree on
-an hour and move the event in their own app; the description says so.
+wherever the reader is, also after they travel or move. Readers in another time zone move the
+event in their own app; the description says so.
 
 A file starts on a default date (the day after the build). In the browser, `calendar.js` moves
 every DTSTART and UNTIL to the date the reader picks, so the files here are also what a reader
@@ -29,6 +29,7 @@ from . import text
 from .loader import Guide
 from .models import Phase, Ritual
 from .reuse import Reuse, code_version
+from .strings import Strings, load
 from .text import plain
 
 # How often each cadence repeats, as RRULE parts.
@@ -72,19 +73,22 @@ def site_key(site_url: str, site_name: str) -> str:
 
 
 def calendar_files(guide: Guide, *, start: date, stamp: datetime, site: str,
-                   link: LinkFor, cache: Path | None = None) -> list[CalendarFile]:
-    """A calendar for every ritual, and one for every phase that uses rituals.
+                   link: LinkFor, cache: Path | None = None,
+                   say: Strings | None = None) -> list[CalendarFile]:
+    """A calendar for every ritual, and one for every phase that uses rituals, described in the
+    guide's language (`say`, English when not given).
 
     With a `cache` folder, files of the last build are reused where nothing they show changed.
     """
     reuse = Reuse(cache, _CODE_VERSION, ".ics")
-    files = list(_files(guide, start=start, stamp=stamp, site=site, link=link, reuse=reuse))
+    files = list(_files(guide, start=start, stamp=stamp, site=site, link=link, reuse=reuse,
+                        say=say or load("en")))
     reuse.forget_unused()
     return files
 
 
 def _files(guide: Guide, *, start: date, stamp: datetime, site: str, link: LinkFor,
-           reuse: Reuse) -> Iterator[CalendarFile]:
+           reuse: Reuse, say: Strings) -> Iterator[CalendarFile]:
     when = f"{start} {stamp} {site}"
 
     def words(text: str) -> str:
@@ -92,7 +96,7 @@ def _files(guide: Guide, *, start: date, stamp: datetime, site: str, link: LinkF
 
     def shown(ritual: Ritual) -> str:
         """All a file says of a ritual: it is made again when any of it changes."""
-        return f"{ritual.model_dump_json()} {_description(ritual, link(ritual.id), words)}"
+        return f"{ritual.model_dump_json()} {_description(ritual, link(ritual.id), words, say)}"
 
     for ritual in guide.of_kind("ritual"):
 
@@ -100,7 +104,7 @@ def _files(guide: Guide, *, start: date, stamp: datetime, site: str, link: LinkF
             calendar = _calendar(ritual.title)
             calendar.add_component(ritual_event(ritual, start=start, stamp=stamp,
                                                 uid=f"{ritual.id}@{site}", link=link(ritual.id),
-                                                words=words))
+                                                words=words, say=say))
             return calendar.to_ical()
 
         yield CalendarFile(calendar_path(ritual.id), reuse.get(f"{when} {shown(ritual)}", one))
@@ -111,14 +115,15 @@ def _files(guide: Guide, *, start: date, stamp: datetime, site: str, link: LinkF
 
         def whole(phase: Phase = phase, rituals: list[Ritual] = rituals) -> bytes:
             return phase_calendar(phase, rituals, start=start, stamp=stamp, site=site,
-                                  link=link, words=words).to_ical()
+                                  link=link, words=words, say=say).to_ical()
 
         inputs = " ".join([when, phase.model_dump_json(), *map(shown, rituals)])
         yield CalendarFile(calendar_path(phase.id), reuse.get(inputs, whole))
 
 
 def phase_calendar(phase: Phase, rituals: list[Ritual], *, start: date, stamp: datetime,
-                   site: str, link: LinkFor, words: Words = plain) -> Calendar:
+                   site: str, link: LinkFor, words: Words = plain,
+                   say: Strings | None = None) -> Calendar:
     """The rituals of a phase, repeating until the last day of the phase (or their own end, when
     that comes first)."""
     calendar = _calendar(phase.title)
@@ -126,12 +131,13 @@ def phase_calendar(phase: Phase, rituals: list[Ritual], *, start: date, stamp: d
     for ritual in rituals:
         calendar.add_component(ritual_event(
             ritual, start=start, stamp=stamp, until=last_day,
-            uid=f"{ritual.id}.{phase.id}@{site}", link=link(ritual.id), words=words))
+            uid=f"{ritual.id}.{phase.id}@{site}", link=link(ritual.id), words=words, say=say))
     return calendar
 
 
 def ritual_event(ritual: Ritual, *, start: date, stamp: datetime, uid: str, link: str,
-                 until: datetime | None = None, words: Words = plain) -> Event:
+                 until: datetime | None = None, words: Words = plain,
+                 say: Strings | None = None) -> Event:
     """One ritual as a repeating event at its suggested local time.
 
     A ritual done on several days of the week repeats on that many days (BYDAY), spread over
@@ -156,9 +162,11 @@ def ritual_event(ritual: Ritual, *, start: date, stamp: datetime, uid: str, link
     event.add("dtstart", datetime.combine(start, time(hour, minute)))
     event.add("duration", timedelta(minutes=ritual.duration_minutes))
     event.add("rrule", rule)
-    event.add("description", _lines(_description(ritual, link, words)))
+    event.add("description", _lines(_description(ritual, link, words, say or load("en"))))
     if urlsplit(link).scheme in ("http", "https"):
         event.add("url", link)
+    # The link as data: calendar.js makes it absolute in the browser, whatever the wording
+    event.add("x-guide-link", link)
     return event
 
 
@@ -196,12 +204,9 @@ def _lines(text: str) -> str:
     return _CONTROL.sub(" ", re.sub(r"\r\n?", "\n", text))
 
 
-def _description(ritual: Ritual, link: str, words: Words) -> str:
+def _description(ritual: Ritual, link: str, words: Words, say: Strings) -> str:
     steps = "\n".join(f"{n}. {words(step)}" for n, step in enumerate(ritual.steps, 1))
-    # calendar.js finds the link after "in the guide: " at the very end to make it absolute.
-    ends = " Then it stops." if ritual.for_weeks else ""
-    return (f"{words(ritual.purpose)}\n\nHow often: {ritual.rhythm}.{ends}\n\n"
-            f"How to do it:\n{steps}\n\n"
-            "The time is your own local time. If you live in different time zones, agree on an "
-            "hour together and move this event to it.\n\n"
-            f"Read it again in the guide: {link}")
+    ends = say.text("ics.ends") if ritual.for_weeks else ""
+    return (f"{words(ritual.purpose)}\n\n{say.text('ics.how-often', rhythm=ritual.rhythm)}{ends}"
+            f"\n\n{say.text('ics.how')}\n{steps}\n\n{say.text('ics.local-time')}\n\n"
+            f"{say.text('ics.read-again', link=link)}")

@@ -7,8 +7,10 @@ from pathlib import Path
 from .errors import GuideError, Problem
 from .loader import read_guide
 from .pages import generated_pages
-from .project import check_nav, read_project
+from .project import CONFIG_NAME, check_nav, read_project
+from .settings import SettingsError, read_settings
 from .site import GuideSite
+from .strings import StringsError, load
 from .syntax import Unreadable
 
 
@@ -18,17 +20,24 @@ def check_project(root: Path) -> list[Problem]:
         project = read_project(root)
     except Unreadable as error:
         return [error.problem]
+    try:
+        settings = read_settings(project.settings)
+        words = load(project.language, settings.strings)
+    except (SettingsError, StringsError) as error:
+        return [Problem(CONFIG_NAME, 1, 1, line.removeprefix(f"{CONFIG_NAME}: "), code="settings")
+                for line in str(error).splitlines()]
     docs = project.docs
     pages = {p.relative_to(docs).as_posix(): p.read_bytes()  # decoded (and checked) by the core
              for p in sorted(docs.rglob("*.md"))}
     data = root / "data"
     try:
         site = GuideSite.load(data, project.template_dirs(), pages, root=root,
-                              docs_name=project.docs_dir)
+                              docs_name=project.docs_dir, words=words,
+                              settings=settings)
     except GuideError as error:
         # The entries that did load still make their pages; the nav may name the others
         guide, _ = read_guide(data, root=root)
-        made = [page.src_uri for page in generated_pages(guide)]
+        made = [page.src_uri for page in generated_pages(guide, words)]
         return [*error.problems, *check_nav(project, [*pages, *made], written=pages,
                                             broken=guide.broken)]
     return check_nav(project, [*pages, *(page.src_uri for page in site.made)], written=pages)

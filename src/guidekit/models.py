@@ -135,7 +135,8 @@ class Situation(Entry):
 # --- Rituals ------------------------------------------------------------------------------------
 
 Cadence = Literal["daily", "weekly", "monthly", "quarterly"]
-Medium = Literal["text", "voice note", "phone call", "video call", "visit", "in person", "any"]
+# One of the guide's own ids, listed in its mkdocs.yml (extra.guide.roles or .mediums)
+Choice = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9 -]*$")]
 CADENCES: tuple[str, ...] = Cadence.__args__
 
 
@@ -147,7 +148,9 @@ class Ritual(Entry):
         gt=0, le=24 * 60, examples=[30],
         description="A whole number of minutes from 1 to 1440, like 30. How long it usually takes.",
     )
-    medium: Medium
+    medium: Choice | None = Field(
+        default=None, examples=["any"],
+        description="How it is done: one of the ids under extra.guide.mediums in mkdocs.yml.")
     purpose: Text
     steps: list[Text] = Field(min_length=1)
     time: Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")] = Field(
@@ -206,9 +209,6 @@ _WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
 
 # --- Scripts ------------------------------------------------------------------------------------
 
-Speaker = Literal["hurt partner", "partner who broke trust", "either partner", "both partners"]
-
-
 class InsteadOf(Strict):
     """A gentler way to say something: instead of X, try Y."""
 
@@ -220,7 +220,9 @@ class Script(Entry):
     """Words to use in a hard moment."""
 
     situation: Annotated[Id, Ref("situation")]
-    speaker: Speaker
+    speaker: Choice | None = Field(
+        default=None, examples=["anyone"],
+        description="Who it is for: one of the ids under extra.guide.roles in mkdocs.yml.")
     when: Text = Field(description="The moment this script is for.")
     lines: list[Text] = Field(min_length=1, description="What to say, one line each.")
     instead_of: list[InsteadOf] = []
@@ -250,7 +252,7 @@ class Phase(Entry):
     move_on_when: list[Text] = Field(default=[], description="Signs that it is time to move on.")
     fits: list[Annotated[Id, Ref("situation")]] = Field(
         default=[], description="The situations this stage is written for, by id, like "
-        "[breach-at-a-distance]. Leave it out when it fits every situation. A reading path "
+        "[after-a-move]. Leave it out when it fits every situation. A reading path "
         "may only lead to the stage's page when it fits the path's situation.")
 
 
@@ -306,16 +308,19 @@ class Section(Strict):
     prompts: list[Prompt] = []
     repeat: int = Field(default=1, ge=1, le=12, examples=[4],
                         description="A whole number of copies from 1 to 12, like 4 for four weeks.")
-    copy_label: Line = Field(default="Week", description="Heading of each copy, before its number.")
+    copy_label: Line | None = Field(
+        default=None, description="Heading of each copy, before its number. Without it, the "
+        "word for a week in the guide's language.")
     days: int = Field(default=30, ge=1, le=90, examples=[30],
                       description="A whole number of days from 1 to 90, like 30. Days in a day "
                       "grid.")
     practices: list[Annotated[Id, Ref("ritual")]] = []
     checklist: Annotated[Id, Ref("checklist")] | None = None
-    columns: list[Line] = Field(
-        default=["Done"], min_length=1, max_length=4,
+    columns: list[Line] | None = Field(
+        default=None, min_length=1, max_length=4,
         description="One to four column headings, like [Me, You]. A checklist section's "
-        "tick-box columns, e.g. one for each of you.",
+        "tick-box columns, e.g. one for each of you. Without it, one column for 'done' in the "
+        "guide's language.",
     )
 
     @model_validator(mode="after")
@@ -385,7 +390,7 @@ class Faq(Entry):
 
 
 class Story(Entry):
-    """A short illustrative story of a couple (invented, clearly said so)."""
+    """A short illustrative story of people in a situation (invented, clearly said so)."""
 
     situation: Annotated[Id, Ref("situation")]
     paragraphs: list[Text] = Field(min_length=1)

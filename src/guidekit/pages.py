@@ -16,17 +16,19 @@ import yaml
 from .errors import Problem
 from .loader import Guide
 from .models import CADENCES
+from .strings import Strings, load
 from .text import markdown_text
 
-# Kinds shown together on one library page; the others get a page per entry.
+# Kinds shown together on one library page, with the key of its title in the strings file; the
+# others get a page per entry.
 SHARED_PAGES: dict[str, tuple[str, str]] = {
-    "ritual": ("library/rituals.md", "Rituals"),
-    "script": ("library/scripts.md", "Scripts"),
-    "pitfall": ("library/pitfalls.md", "Common pitfalls"),
-    "strategy": ("library/strategies.md", "Ways to repair, compared"),
-    "faq": ("library/questions.md", "Questions people ask"),
-    "story": ("library/stories.md", "Stories of couples"),
-    "helpline": ("help-now.md", "Help now"),
+    "ritual": ("library/rituals.md", "page.ritual"),
+    "script": ("library/scripts.md", "page.script"),
+    "pitfall": ("library/pitfalls.md", "page.pitfall"),
+    "strategy": ("library/strategies.md", "page.strategy"),
+    "faq": ("library/questions.md", "page.faq"),
+    "story": ("library/stories.md", "page.story"),
+    "helpline": ("help-now.md", "page.helpline"),
 }
 OWN_PAGES: dict[str, str] = {
     "phase": "roadmap/{id}.md",
@@ -36,9 +38,9 @@ OWN_PAGES: dict[str, str] = {
 }
 # Index pages that list entries with a page of their own, and the kinds they list.
 INDEX_PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "paths/index.md": ("Find your way", ("path",)),
-    "roadmap/index.md": ("The roadmap", ("phase",)),
-    "tools/index.md": ("Print and track", ("worksheet", "checklist")),
+    "paths/index.md": ("page.path-index", ("path",)),
+    "roadmap/index.md": ("page.phase-index", ("phase",)),
+    "tools/index.md": ("page.tool-index", ("worksheet", "checklist")),
 }
 
 
@@ -60,19 +62,21 @@ def home(guide: Guide, entry_id: str) -> tuple[str, str]:
     return SHARED_PAGES[kind][0], entry_id
 
 
-def generated_pages(guide: Guide) -> list[GeneratedPage]:
-    """Every page built from the data alone."""
-    return list(_pages(guide))
+def generated_pages(guide: Guide, words: Strings | None = None) -> list[GeneratedPage]:
+    """Every page built from the data alone, titled in the guide's language (`words`)."""
+    return list(_pages(guide, words or load("en")))
 
 
-def _pages(guide: Guide) -> Iterator[GeneratedPage]:
+def _pages(guide: Guide, words: Strings) -> Iterator[GeneratedPage]:
     listings: list[tuple[str, str]] = []
-    for kind, (path, title) in SHARED_PAGES.items():
-        sections = list(_sections(guide, kind))
+    for kind, (path, key) in SHARED_PAGES.items():
+        title = words.text(key)
+        sections = list(_sections(guide, kind, words))
         if sections:
             listings.append((path, title))
             yield GeneratedPage(path, _page(title, sections), title=title)
-    for path, (title, kinds) in INDEX_PAGES.items():
+    for path, (key, kinds) in INDEX_PAGES.items():
+        title = words.text(key)
         sections = [_embeds(kind, [e.id for e in _in_order(guide, kind)]) for kind in kinds
                     if guide.of_kind(kind)]
         if sections:
@@ -84,7 +88,8 @@ def _pages(guide: Guide) -> Iterator[GeneratedPage]:
                                 _page(entry.title, [_embeds(kind, [entry.id])]), entry=entry.id)
     links = "\n".join(f"- [{markdown_text(title)}](../{path})" for path, title in listings
                       if path != "library/index.md")
-    yield GeneratedPage("library/index.md", _page("The library", [links]), title="The library")
+    title = words.text("page.library")
+    yield GeneratedPage("library/index.md", _page(title, [links]), title=title)
 
 
 def page_collisions(guide: Guide, made: list[GeneratedPage]) -> list[Problem]:
@@ -111,14 +116,15 @@ def _in_order(guide: Guide, kind: str) -> list:
     return sorted(entries, key=lambda e: e.order) if kind == "phase" else entries
 
 
-def _sections(guide: Guide, kind: str) -> Iterator[str]:
+def _sections(guide: Guide, kind: str, words: Strings) -> Iterator[str]:
     """Markdown sections of a shared page: grouped by cadence or situation where it applies."""
     entries = guide.of_kind(kind)
     if kind == "ritual":
         for cadence in CADENCES:
             ids = [r.id for r in entries if r.cadence == cadence]
             if ids:
-                yield f"## {cadence.capitalize()} {{#{cadence}}}\n\n{_embeds(kind, ids)}"
+                heading = markdown_text(words.text(f"cadence.{cadence}"))
+                yield f"## {heading} {{#{cadence}}}\n\n{_embeds(kind, ids)}"
     elif kind == "script":
         for situation in guide.of_kind("situation"):
             ids = [s.id for s in entries if s.situation == situation.id]

@@ -7,7 +7,7 @@ page; it all comes from the data.
 
 A page may say which situations it is written for (`fits:` in its front matter, or in the data
 of the entry it is generated from). A path may only lead to pages that fit its situation, so a
-couple who live together are never sent through pages written for couples who live apart.
+reader in one situation is never sent through pages written for another.
 """
 
 from __future__ import annotations

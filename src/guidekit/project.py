@@ -67,6 +67,8 @@ class Project:
     # A page of the docs folder left out of the nav fails a strict build (MkDocs' setting
     # validation.omitted_files: warn), unless not_in_nav names pages that may be left out
     omitted_fails: bool = False
+    language: str = "en"  # theme.language: which strings file readers see
+    settings: object = None  # extra.guide, as written
 
     @property
     def docs(self) -> Path:
@@ -104,6 +106,8 @@ def read_project(root: Path) -> Project:
     nav_node = next((value for key, value in node.value if key.value == "nav"), None)
     return Project(root, docs_dir=str(data.get("docs_dir") or "docs"),
                    custom_dir=theme.get("custom_dir"),
+                   language=str(theme.get("language") or "en"),
+                   settings=_mapping(data.get("extra")).get("guide"),
                    nav=None if nav_node is None else list(_nav_entries(nav_node)),
                    omitted_fails=omitted == "warn" and bool(data.get("strict"))
                    and not data.get("not_in_nav"))

@@ -29,6 +29,8 @@ from .models import KINDS
 from .pages import GeneratedPage, generated_pages, home, page_collisions
 from .paths import NextStep, check_paths, next_steps_by_page, render_next_steps
 from .references import Index, Use, check_reference, index_data
+from .settings import GuideSettings, unknown_choices
+from .strings import Strings, load
 from .text import decode_page, html_block, inline, markdown_text, plain
 
 # Resolves a path in the docs folder (with an optional #anchor) to a URL relative to the page.
@@ -50,15 +52,20 @@ class GuideSite:
     next_steps: dict[str, list[NextStep]] = field(default_factory=dict)  # by page on a path
     docs_name: str = "content"
     written: set[str] = field(default_factory=set)  # pages an author wrote, by path
+    words: Strings = field(default_factory=lambda: load("en"))  # what readers see, in language
+    settings: GuideSettings = field(default_factory=GuideSettings)  # extra.guide
 
     @classmethod
     def load(cls, data_dir: Path, template_dirs: list[Path], pages: Mapping[str, str | bytes],
              *, root: Path | None = None, docs_name: str = "content",
-             cache_dir: Path | None = None) -> GuideSite:
+             cache_dir: Path | None = None, words: Strings | None = None,
+             settings: GuideSettings | None = None) -> GuideSite:
         """Load the data and scan `pages` ({path in docs folder: Markdown, as text or as the
         file's bytes}); raise every problem.
 
-        Compiled templates are kept in `cache_dir`, when given, for the next build.
+        Compiled templates are kept in `cache_dir`, when given, for the next build. `words` are
+        the strings of the guide's language (English when not given); templates get them as
+        `t(key, **values)`; `settings` (mkdocs.yml's extra.guide) reach them as `settings`.
 
         Generated pages are added to `pages` before the scan unless an author wrote one at the
         same path, so their links count like any other.
@@ -68,8 +75,12 @@ class GuideSite:
             raise GuideError(problems)  # one syntax slip, not dozens of missing-id follow-ons
         index, found = index_data(guide)
         problems.extend(found)
-        site = cls(guide, index, _environment(template_dirs, cache_dir), docs_name=docs_name)
-        site.made = generated_pages(guide)
+        if settings is not None:  # a build always has them; a test of the data alone may not
+            problems.extend(unknown_choices(guide, settings))
+        words, settings = words or load("en"), settings or GuideSettings()
+        site = cls(guide, index, _environment(template_dirs, cache_dir, words, settings),
+                   docs_name=docs_name, words=words, settings=settings)
+        site.made = generated_pages(guide, words)
         site.next_steps = next_steps_by_page(guide)
         problems.extend(page_collisions(guide, site.made))
         pages, unreadable = _decoded(pages, docs_name)
@@ -284,12 +295,15 @@ def _table_template(kind: str) -> str:
     return f"partials/guide/{kind}-table.html"
 
 
-def _environment(template_dirs: list[Path], cache_dir: Path | None) -> Environment:
+def _environment(template_dirs: list[Path], cache_dir: Path | None,
+                 words: Strings, settings: GuideSettings) -> Environment:
     env = Environment(loader=FileSystemLoader([str(d) for d in template_dirs]), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       bytecode_cache=_bytecode_cache(cache_dir),
                       auto_reload=False)  # one build's environment: no need to stat templates
     env.filters["plain"] = plain
+    env.globals["t"] = words.t
+    env.globals["settings"] = settings
     return env
 
 

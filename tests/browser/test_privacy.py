@@ -228,11 +228,11 @@ def test_a_shared_code_leaves_the_address_once_read(watched: Page, server, brows
     try:
         page = partner.new_page()
         page.goto(link)
-        expect(page.locator("[data-partner-status]")).to_contain_text("Side by side")
+        expect(page.locator("[data-compare-status]")).to_contain_text("Side by side")
         expect(page).to_have_url(server.url(CHECKLIST))
         assert not [url for url in history_urls(page) if "share" in url]
         page.reload()  # nothing to open again: the code is gone from this tab's history too
-        expect(page.locator("[data-partner-table]")).to_be_hidden()
+        expect(page.locator("[data-compare-table]")).to_be_hidden()
     finally:
         partner.close()
 
@@ -419,7 +419,7 @@ def test_a_ticks_file_too_large_changes_nothing(watched: Page, server, tmp_path)
 
 def test_a_shared_link_of_any_length_is_refused_and_kept_short(watched: Page, server) -> None:
     open_tool(watched, server.url(CHECKLIST + "#share=1." + "a" * 100_000))
-    expect(watched.locator("[data-partner-status]")).to_contain_text("not a code from this guide")
+    expect(watched.locator("[data-compare-status]")).to_contain_text("not a code from this guide")
     paste = watched.get_by_label("Your partner's code or link")
     assert len(paste.input_value()) <= int(paste.get_attribute("maxlength") or 0)
     expect(watched).to_have_url(server.url(CHECKLIST))

@@ -31,9 +31,9 @@ def _ticked(page) -> list[str]:
 def _rows(page) -> dict[str, tuple[str, str, bool]]:
     """Each item's row in the comparison: (you, your partner, marked as different)."""
     rows = {}
-    for row in page.locator("[data-partner-table] tbody tr").all():
+    for row in page.locator("[data-compare-table] tbody tr").all():
         cells = row.locator("td").all_inner_texts()
-        rows[row.locator("th").inner_text()] = (*cells, "guide-partner__differs" in (
+        rows[row.locator("th").inner_text()] = (*cells, "guide-compare__differs" in (
             row.get_attribute("class") or ""))
     return rows
 
@@ -85,7 +85,7 @@ def test_a_shared_link_shows_both_sets_side_by_side_and_changes_nothing(shared, 
     assert _ticked(partner) == [items[0], items[1]]
     partner.evaluate(AXE.read_text(encoding="utf-8"))
     violations = partner.evaluate(
-        "tags => axe.run('[data-partner]', {runOnly: {type: 'tag', values: tags}})"
+        "tags => axe.run('[data-compare]', {runOnly: {type: 'tag', values: tags}})"
         ".then(result => result.violations)", WCAG_TAGS)
     assert violations == []
 
@@ -94,9 +94,9 @@ def test_a_pasted_code_works_and_follows_the_readers_own_new_ticks(shared, partn
     _, code, items = shared
     partner.get_by_label("Your partner's code or link").fill(f"  {code}\n")
     partner.get_by_role("button", name="Compare").click()
-    assert "you differ on 2 of" in partner.locator("[data-partner-status]").inner_text()
+    assert "you differ on 2 of" in partner.locator("[data-compare-status]").inner_text()
     _tick(partner, [items[0], items[2]])
-    assert "you ticked the same" in partner.locator("[data-partner-status]").inner_text()
+    assert "you ticked the same" in partner.locator("[data-compare-status]").inner_text()
     assert not any(differs for *_, differs in _rows(partner).values())
 
 
@@ -104,8 +104,8 @@ def _refused(page, text: str) -> str:
     before = (_storage(page), _ticked(page))
     page.get_by_label("Your partner's code or link").fill(text)
     page.get_by_role("button", name="Compare").click()
-    message = page.locator("[data-partner-status]").inner_text()
-    assert page.locator("[data-partner-table]").is_hidden()
+    message = page.locator("[data-compare-status]").inner_text()
+    assert page.locator("[data-compare-table]").is_hidden()
     assert (_storage(page), _ticked(page)) == before
     return message
 
@@ -117,9 +117,9 @@ def test_a_tampered_link_is_refused_with_a_message_and_storage_unchanged(shared,
     *head, bits, check = code.split(".")
     flipped = format(int(bits[0], 16) ^ 1, "x") + bits[1:]
     partner.goto(link.replace(code, ".".join([*head, flipped, check])))
-    message = partner.locator("[data-partner-status]").inner_text()
+    message = partner.locator("[data-compare-status]").inner_text()
     assert "changed or mistyped" in message
-    assert partner.locator("[data-partner-table]").is_hidden()
+    assert partner.locator("[data-compare-table]").is_hidden()
     assert _storage(partner) == before and _ticked(partner) == [items[3]]
 
 
@@ -127,7 +127,7 @@ def test_malformed_other_and_outdated_codes_each_say_why(shared, partner):
     _, code, items = shared
 
     def made(checklist=ID, month=None, ids=items):
-        return partner.evaluate("([id, month, ids]) => guidePartner.encode(id, month || "
+        return partner.evaluate("([id, month, ids]) => guideCompare.encode(id, month || "
                                 "guideChecklist.month(), ids, ids.slice(0, 1))",
                                 [checklist, month, ids])
 

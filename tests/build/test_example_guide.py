@@ -71,3 +71,30 @@ def test_every_outside_link_names_a_health_body(sueno: Build) -> None:
     faq = sueno.html("library/questions/")
     assert '<a href="https://aasm.org/advocacy/position-statements/' in faq
     assert "](" not in faq  # no link left as Markdown
+
+
+# Words the engine shows in English; a Spanish guide must show none of them
+ENGLISH = ["Rituals", "Print this sheet", "Don't save", "Don&#39;t save", "Leave", "Help now",
+           "Read more in", "Part of:", "Add to calendar", "How to do it", "minutes",
+           "Nothing ticked yet", "Forget my ticks", "Your months", "Compare", "partner",
+           "The roadmap", "The library", "Questions people ask", "Step 1 of", "Goals",
+           "Page {page}", "In any way"]
+
+
+def test_the_engine_speaks_spanish_on_every_page(sueno: Build) -> None:
+    for page in sueno.pages():
+        html = sueno.html(page)
+        found = [word for word in ENGLISH if word in html]
+        assert not found, f"{page}: {found}"
+    assert "Olvidar mis marcas y notas" in sueno.html("tools/revision-mensual/")
+    assert 'data-page-label="Página {page} de {pages}"' in sueno.html("tools/diario-de-sueno/")
+    assert "<h1 id=\"rituales\">Rituales" in sueno.html("library/rituals/")
+    # No help lines in this guide, so no "Help now" bar leading to a page it does not have
+    assert "guide-help-now" not in sueno.html("")
+
+
+def test_its_calendar_files_speak_spanish(sueno: Build) -> None:
+    ics = (sueno.site / "calendar" / "misma-hora-de-levantarte.ics").read_text(encoding="utf-8")
+    unfolded = ics.replace("\r\n ", "")
+    assert "Cómo hacerlo:" in unfolded and "Vuelve a leerlo en la guía: " in unfolded
+    assert "How to do it" not in unfolded and "in the guide" not in unfolded

@@ -101,3 +101,33 @@ def test_a_guide_overrides_one_template_and_adds_its_own_style(tmp_path: Path) -
     assert 'class="guide-entry guide-ritual"' in built.html("library/rituals/")  # the engine's
     styles = re.findall(r'<link rel="stylesheet" href="\.\./\.\./([^"]+)"', pitfalls)
     assert styles.index("assets/guide/guide.css") < styles.index("extra.css")
+
+
+def test_a_guide_may_turn_the_quick_exit_off_and_set_its_own_words(tmp_path: Path) -> None:
+    folder = tmp_path / "no-exit"
+    assert _guidekit("new", str(folder), cwd=tmp_path).returncode == 0
+    config = folder / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  quick_exit_url: https://www.bbc.co.uk/weather\n" in text
+    config.write_text(text.replace("  quick_exit_url: https://www.bbc.co.uk/weather\n", "")
+                      .replace("  guide:\n", "  guide:\n    blocks: {quick_exit: false}\n"
+                               "    strings: {page.ritual: Little habits}\n", 1),
+                      encoding="utf-8")
+    built = build(folder, strict=True)
+    assert built.returncode == 0, built.output
+    assert "guide-quick-exit" not in built.html("").split("<body", 1)[1].split("<script", 1)[0]
+    assert "data-guide-quick-exit" not in built.html("")
+    assert '<h1 id="little-habits">Little habits' in built.html("library/rituals/")
+
+
+def test_a_mistyped_setting_stops_the_build_in_one_line(tmp_path: Path) -> None:
+    folder = tmp_path / "typo"
+    assert _guidekit("new", str(folder), cwd=tmp_path).returncode == 0
+    config = folder / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  guide:\n", "  guide:\n    strings: {page.ritals: Habits}\n", 1), encoding="utf-8")
+    built = build(folder, strict=True)
+    assert built.returncode != 0
+    assert "Traceback" not in built.output, built.output
+    [line] = [line for line in built.output.splitlines() if "extra.guide.strings" in line]
+    assert "'extra.guide.strings.page.ritals': no such string (did you mean 'page.ritual'?)" in line

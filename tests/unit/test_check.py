@@ -21,6 +21,10 @@ markdown_extensions:
       emoji_generator: !!python/name:material.extensions.emoji.to_svg
 extra:
   token: !ENV [FIXTURE_TOKEN, none]
+  guide:
+    mediums:
+      - id: in person
+        label: In person
 nav:
   - Home: index.md
   - Practices:
@@ -82,7 +86,7 @@ def test_a_nav_entry_naming_a_missing_page_is_one_line_with_a_suggestion(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, problems, _ = _check(_project(tmp_path, more="  - library/ritual.md\n"), capsys)
     assert code == 1
-    assert problems == ["mkdocs.yml:17:5: field 'nav': no page 'library/ritual.md' in content/ "
+    assert problems == ["mkdocs.yml:21:5: field 'nav': no page 'library/ritual.md' in content/ "
                         "or made from the data (did you mean 'library/rituals.md'?)"]
 
 

@@ -69,9 +69,9 @@ def test_unknown_collection_suggests_the_right_one(tmp_path: Path) -> None:
 
 def test_missing_required_field(tmp_path: Path) -> None:
     [line] = _problems(tmp_path, {"rituals.yml": "rituals:\n" + RITUAL.replace(
-        "    medium: video call\n", "")})
-    assert line == ("data/rituals.yml:2:5: entry 'weekly-video-date', field 'medium': "
-                    "this required field is missing (add 'medium:' to the entry)")
+        "    cadence: weekly\n", "")})
+    assert line == ("data/rituals.yml:2:5: entry 'weekly-video-date', field 'cadence': "
+                    "this required field is missing (add 'cadence:' to the entry)")
 
 
 def test_value_outside_its_set(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from jinja2 import DictLoader, Environment, FileSystemLoader
 
+from guidekit import strings
 from guidekit.loader import load_guide
 from guidekit.paths import next_steps, render_next_steps, sequence
 from tests.support.project import ROOT
@@ -77,6 +78,7 @@ def test_paths_that_lead_to_the_same_page_share_one_link(tmp_path: Path) -> None
         "steps: [safety.md, shared.md, b.md]", "steps: [safety.md, a.md, shared.md, b.md]"))
     guide = load_guide(tmp_path / "data", root=tmp_path)
     env = Environment(autoescape=True, loader=FileSystemLoader(ROOT / "overrides"))
+    env.globals["t"] = strings.load("en").t
     html = render_next_steps(env, next_steps(guide, "a.md"), url_for=lambda p: "/" + p,
                              title_for=lambda p: p.upper())
     assert html.count("<a ") == 1 and "Next step: SHARED.MD" in html

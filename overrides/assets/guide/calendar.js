@@ -40,7 +40,10 @@
     const from = lines.find((l) => l.startsWith("DTSTART"));
     const delta = start - toDate(from.split(":")[1]);
     const day = new Date(start).getUTCDate();
-    let out = lines.map((l) => {
+    // The build names the event's link as data (X-GUIDE-LINK); here it becomes absolute
+    const own = (lines.find((l) => l.startsWith("X-GUIDE-LINK:")) || "").slice(13);
+    const link = own && String(new URL(own, root));
+    let out = lines.filter((l) => !l.startsWith("X-GUIDE-LINK:")).map((l) => {
       if (l.startsWith("DTSTART")) return l.replace(/:\d{8}/, `:${compact(start)}`);
       if (l.startsWith("RRULE")) {
         // The 29th to 31st: monthly rituals fall on the last day of each month instead.
@@ -48,8 +51,9 @@
         return l.replace(/UNTIL=(\d{8})/, (_, d) => `UNTIL=${compact(toDate(d) + delta)}`)
           .replace(/BYDAY=([A-Z,]+)/, (_, d) => `BYDAY=${shiftDays(d, Math.round(delta / 864e5))}`) + last;
       }
-      if (l.startsWith("DESCRIPTION")) {
-        return l.replace(/(in the guide: )(\S+)$/, (_, text, link) => text + new URL(link, root));
+      if (l.startsWith("DESCRIPTION") && own) {
+        const at = l.lastIndexOf(own);
+        return at < 0 ? l : l.slice(0, at) + link + l.slice(at + own.length);
       }
       return l;
     });
@@ -58,10 +62,7 @@
       end.setUTCMonth(end.getUTCMonth() + 1, 0);
       out = out.map((l) => (l.startsWith("DTSTART") ? l.replace(/:\d{8}/, `:${compact(end)}`) : l));
     }
-    if (!out.some((l) => l.startsWith("URL"))) {
-      const link = out.find((l) => l.startsWith("DESCRIPTION")).match(/in the guide: (\S+)$/);
-      if (link) out.splice(out.length - 1, 0, `URL:${link[1]}`);
-    }
+    if (link && !out.some((l) => l.startsWith("URL"))) out.splice(out.length - 1, 0, `URL:${link}`);
     return out;
   };
 
@@ -104,16 +105,16 @@
       const chosen = [...form.querySelectorAll("[name=ritual]")]
         .filter((input) => input.type === "hidden" || input.checked).map((input) => input.value);
       const start = Date.parse(form.start.value);
-      if (!chosen.length) { status.textContent = "Choose at least one ritual to add."; return; }
-      if (Number.isNaN(start)) { status.textContent = "Pick the day you want to start."; return; }
+      if (!chosen.length) { status.textContent = box.dataset.noneChosen; return; }
+      if (Number.isNaN(start)) { status.textContent = box.dataset.noDay; return; }
       try {
         const response = await fetch(file);
         if (!response.ok) throw new Error(response.statusText);
         const root = new URL("../", file);
         download(rewrite(await response.text(), start, chosen, root), `${box.dataset.guideCalendarId}.ics`);
-        status.textContent = `Your calendar file is ready. Open it to add the events, starting ${form.start.value}.`;
+        status.textContent = box.dataset.made.replace("{start}", form.start.value);
       } catch {
-        status.textContent = "Sorry, the calendar file could not be made. Try the page again.";
+        status.textContent = box.dataset.failed;
       }
     });
   };

@@ -1,5 +1,5 @@
 /* "Share my ticks": this month's ticks of a checklist as a short code, sent in a link after the
-   # (browsers never send that part to a server), and a partner's code shown next to the reader's
+   # (browsers never send that part to a server), and another person's code shown next to the reader's
    own ticks, which it only reads, never writes (guideChecklist.ticks reads them from store.js).
    A code is VERSION.checklist-id.YYYY-MM.items.bits.check:
    items  a hash of the checklist's item ids, so a code made before the items changed is refused;
@@ -7,7 +7,7 @@
    check  a hash of everything before it, which catches typos and edits (it is no secret). */
 
 // Codes as plain data, without the page, so tests can try every case.
-var guidePartner = (() => {
+var guideCompare = (() => {
   const VERSION = "1";
   const CODE = /^1\.([a-z0-9]+(?:-[a-z0-9]+)*)\.(\d{4}-(?:0[1-9]|1[0-2]))\.([0-9a-z]+)\.([0-9a-f]+)\.([0-9a-z]+)$/;
   // FNV-1a, 32 bits, in base 36.
@@ -50,7 +50,7 @@ var guidePartner = (() => {
 
 // The page: make a link and a code, open one from the link or a paste, show both side by side.
 (() => {
-  const P = guidePartner;
+  const P = guideCompare;
   const say = (box, key, words = {}) => box.dataset[key].replace(/\{(\w+)\}/g, (_, name) => words[name]);
   const monthName = key => new Date(key.slice(0, 4), key.slice(5) - 1)
     .toLocaleDateString(document.documentElement.lang || "en", { month: "long", year: "numeric" });
@@ -61,18 +61,18 @@ var guidePartner = (() => {
   const cell = (tag, text) => Object.assign(document.createElement(tag), { textContent: text });
 
   function setUp(root) {
-    const box = root.querySelector("[data-partner]");
+    const box = root.querySelector("[data-compare]");
     if (!box || box.draw || typeof guideChecklist === "undefined") return;
     const id = root.dataset.guideId, G = guideChecklist;
-    const q = name => box.querySelector(`[data-partner-${name}]`);
+    const q = name => box.querySelector(`[data-compare-${name}]`);
     const checkboxes = () => [...root.querySelectorAll("[data-item]")];
     const status = q("status"), table = q("table");
-    let partner = null; // {month, ticked} once a code was opened
+    let other = null; // {month, ticked} once a code was opened
 
     // Both sets of ticks, row by row; redrawn whenever the reader ticks (event from checklist.js).
     box.draw = () => {
-      if (!partner) return;
-      const mine = new Set(G.ticks(id, partner.month)), theirs = new Set(partner.ticked);
+      if (!other) return;
+      const mine = new Set(G.ticks(id, other.month)), theirs = new Set(other.ticked);
       let n = 0;
       table.tBodies[0].replaceChildren(...checkboxes().map(input => {
         const item = input.dataset.item, differs = mine.has(item) !== theirs.has(item);
@@ -80,28 +80,28 @@ var guidePartner = (() => {
         head.scope = "row";
         if (differs) {
           n += 1;
-          row.className = "guide-partner__differs";
+          row.className = "guide-compare__differs";
           head.append(" ", cell("strong", say(box, "differs")));
         }
         row.append(head, ...[mine, theirs].map(set => cell("td", say(box, set.has(item) ? "ticked" : "notTicked"))));
         return row;
       }));
       table.hidden = false;
-      status.textContent = say(box, n ? "shown" : "same", { month: monthName(partner.month), n, total: checkboxes().length });
+      status.textContent = say(box, n ? "shown" : "same", { month: monthName(other.month), n, total: checkboxes().length });
     };
 
-    // A code or link from the partner: shown if it can be trusted, else a message; never stored.
+    // A code or link from the other person: shown if it can be trusted, else a message; never stored.
     box.open = text => {
-      partner = null;
+      other = null;
       table.hidden = true;
       if (!text.trim()) return (status.textContent = say(box, "empty"));
       let found = null;
       try {
         if (text.length > q("paste").maxLength) throw "bad"; // no code is this long
         found = P.decode(text, id, checkboxes().map(input => input.dataset.item));
-        if (found.month > months()[0]) throw "early"; // a partner whose clock is ahead
+        if (found.month > months()[0]) throw "early"; // the other's clock is ahead
         if (!months().includes(found.month)) throw "month";
-        partner = found;
+        other = found;
         box.draw();
       } catch (why) {
         status.textContent = say(box, typeof why === "string" ? why : "bad", { month: found && monthName(found.month) });
@@ -110,14 +110,14 @@ var guidePartner = (() => {
 
     box.addEventListener("click", ({ target }) => {
       const button = target.closest("button");
-      if (button && button.matches("[data-partner-make]")) {
+      if (button && button.matches("[data-compare-make]")) {
         const month = G.month(), code = P.encode(id, month, checkboxes().map(input => input.dataset.item), G.ticks(id, month));
         q("link").value = location.origin + location.pathname + "#share=" + code; // no ?query
         q("code").value = code;
         q("made").hidden = false;
         status.textContent = say(box, "made");
       }
-      if (button && button.matches("[data-partner-copy]")) {
+      if (button && button.matches("[data-compare-copy]")) {
         navigator.clipboard.writeText(q("link").value).then(
           () => { status.textContent = say(box, "copied"); },
           () => { status.textContent = say(box, "noCopy"); });
@@ -136,9 +136,9 @@ var guidePartner = (() => {
     if (!location.hash.startsWith("#share=")) return;
     const code = location.hash.slice(7);
     history.replaceState(history.state, "", location.pathname);
-    document.querySelectorAll("[data-partner]").forEach(box => {
+    document.querySelectorAll("[data-compare]").forEach(box => {
       if (!box.open) return;
-      const paste = box.querySelector("[data-partner-paste]");
+      const paste = box.querySelector("[data-compare-paste]");
       paste.value = code.slice(0, paste.maxLength);
       box.open(code);
     });
@@ -149,6 +149,6 @@ var guidePartner = (() => {
     fromLink();
   };
   addEventListener("hashchange", fromLink);
-  document.addEventListener("guide:ticks", () => document.querySelectorAll("[data-partner]").forEach(box => box.draw && box.draw()));
+  document.addEventListener("guide:ticks", () => document.querySelectorAll("[data-compare]").forEach(box => box.draw && box.draw()));
   window.document$ ? document$.subscribe(start) : start();
 })();

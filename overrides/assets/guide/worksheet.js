@@ -74,6 +74,11 @@
     // The printed footer names the sheet (see worksheet.css, @page guide-sheet)
     document.documentElement.style.setProperty(
       "--guide-sheet-title", JSON.stringify(sheet.dataset.sheetTitle));
+    // and numbers its pages in the guide's words: "Page {page} of {pages}", counters for the names
+    document.documentElement.style.setProperty("--guide-page-label", sheet.dataset.pageLabel
+      .split(/\{(pages?)\}/).map(function (part, i) {
+        return i % 2 ? "counter(" + part + ")" : JSON.stringify(part);
+      }).join(" "));
 
     // Every field and the choice, as storage has them now; "Don't save" only where it saves
     function draw() {
