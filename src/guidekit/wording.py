@@ -237,8 +237,8 @@ def _not_text(written: str | None, given: Any, pattern: str | None) -> tuple[str
     """Text was expected: say how YAML read what the author wrote, and how to keep it text."""
     if isinstance(given, bool | int | float) and written is not None:
         what = "true/false" if isinstance(given, bool) else "a number"
-        fixed = (_repair(written, pattern) or "").removeprefix("did you mean ").removesuffix("?")
-        return f'YAML reads {written} as {what}: write "{fixed[1:-1] or written}" in quotes', None
+        fixed = _fitting(written, pattern) or written
+        return f'YAML reads {written} as {what}: write "{fixed}" in quotes', None
     hint = None
     if isinstance(given, dict) and len(given) == 1:
         hint = "a colon followed by a space starts a field: put the whole text in quotes"
@@ -247,17 +247,28 @@ def _not_text(written: str | None, given: Any, pattern: str | None) -> tuple[str
 
 
 def _repair(given: Any, pattern: str | None) -> str | None:
-    """A likely fix for text that does not have the expected form, when one fits."""
+    """A likely fix for text that does not have the expected form, as a hint, when one fits."""
+    fixed = _fitting(given, pattern)
+    if fixed is None:
+        return None
+    # A time needs double quotes in YAML (`20:30` alone is a number); other text is shown quoted
+    quote = '"' if fixed == _time(given) else "'"
+    return f"did you mean {quote}{fixed}{quote}?"
+
+
+def _fitting(given: Any, pattern: str | None) -> str | None:
+    """The text that `given` was likely meant to be, when it then matches `pattern`."""
     if pattern is None or not isinstance(given, str):
         return None
     text = given.strip()
-    time = re.fullmatch(r"(\d{1,2})[:.hH](\d{2})", text)
-    candidates = [f'"{int(time[1]):02}:{time[2]}"' if time else "", f"'{text}.md'",
-                  f"'{text.lstrip('/')}'", f"'{text.replace(' ', '-')}'"]
-    for candidate in candidates:
-        if candidate and re.fullmatch(pattern, candidate[1:-1]):
-            return f"did you mean {candidate}?"
-    return None
+    candidates = [_time(given) or "", f"{text}.md", text.lstrip("/"), text.replace(" ", "-")]
+    return next((c for c in candidates if c and re.fullmatch(pattern, c)), None)
+
+
+def _time(given: str) -> str | None:
+    """`8.30`, `8h30` or `8:30` as the time `08:30`."""
+    time = re.fullmatch(r"(\d{1,2})[:.hH](\d{2})", given.strip())
+    return f"{int(time[1]):02}:{time[2]}" if time else None
 
 
 def _shorter(value: str, limit: int) -> str:
