@@ -3,10 +3,14 @@ one a typo hides), never on the sentence an author reads."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from guidekit.errors import CAUSES, GuideError, Problem
 from guidekit.loader import load_text
+from guidekit.site import check_site
+from tests.support.project import ROOT
 
 PHASE = """\
 phases:
@@ -78,3 +82,15 @@ def test_a_missing_field_without_a_typo_is_still_reported() -> None:
     problems = _problems(PHASE.replace("    summary: A start.\n", "    colour: red\n"))
     assert sorted(p.code or "" for p in problems) == ["missing", "unknown-field"]
     assert {p.field for p in problems} == {"summary", "colour"}
+
+
+def test_every_problem_of_a_page_has_a_code(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "guide.yml").write_text(PHASE)
+    page = ("# Page\n\n<!-- guide:phase first-stag -->\n<!-- guide:phaze first-stage -->\n"
+            "<!-- guide:table nothing -->\n[x](guide:)\n")
+    site, problems = check_site(tmp_path / "data", [ROOT / "overrides"], {"p.md": page},
+                                root=tmp_path)
+    assert site is None
+    assert sorted(p.code or "" for p in problems) == [
+        "bad-reference", "bad-reference", "no-table", "unknown-kind"]
