@@ -34,6 +34,7 @@ from guidekit.helplines import stale_helplines
 from guidekit.loader import data_files
 from guidekit.project import ENGINE_CSS, ENGINE_JS, ENGINE_THEME
 from guidekit.quick_exit import QuickExitError, quick_exit
+from guidekit.render import Renderer
 from guidekit.settings import GuideSettings, SettingsError, read_settings
 from guidekit.site import GuideSite
 from guidekit.strings import Strings, StringsError
@@ -49,6 +50,7 @@ class _Build:
     loaded: GuideSite | None = None
     words: Strings | None = None  # the strings of theme.language, from on_config on
     settings: GuideSettings | None = None  # extra.guide, from on_config on
+    rendering: Renderer | None = None
 
     @property
     def site(self) -> GuideSite:
@@ -56,6 +58,13 @@ class _Build:
         if self.loaded is None:
             raise PluginError("hooks/guide.py: the guide is used before on_files loaded it")
         return self.loaded
+
+    @property
+    def renderer(self) -> Renderer:
+        """What renders the pages, from on_nav on (when every page's title is known)."""
+        if self.rendering is None:
+            raise PluginError("hooks/guide.py: a page is rendered before on_nav named the pages")
+        return self.rendering
 
 
 _build = _Build()
@@ -69,7 +78,7 @@ _log = get_plugin_logger("guide")
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Start a fresh build, and give the theme the engine's templates and assets."""
-    _build.loaded = None
+    _build.loaded, _build.rendering = None, None
 
     # The guide's settings, and the words readers see in the theme's language
     try:
@@ -167,8 +176,8 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
     # Links to a page ("Next step", "Read more in") name it as the navigation does; MkDocs'
     # titles are HTML, the core's are text
-    _build.site.page_titles.update({page.file.src_uri: unescape(page.title)
-                                    for page in nav.pages if page.title})
+    _build.rendering = _build.site.renderer({page.file.src_uri: unescape(page.title)
+                                             for page in nav.pages if page.title})
     return nav
 
 
@@ -184,7 +193,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             return f"#{anchor}"
         return file.url_relative_to(page.file) + (f"#{anchor}" if anchor else "")
 
-    return _build.site.render_page(page.file.src_uri, markdown, url_for)
+    return _build.renderer.render_page(page.file.src_uri, markdown, url_for)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

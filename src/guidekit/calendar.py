@@ -30,7 +30,7 @@ from .loader import Guide
 from .models import Phase, Ritual
 from .reuse import Reuse, code_version
 from .strings import Strings, load
-from .text import plain
+from .text import plain, slug
 
 # How often each cadence repeats, as RRULE parts.
 RULES: dict[str, dict[str, object]] = {
@@ -69,7 +69,7 @@ def calendar_path(entry_id: str) -> str:
 def site_key(site_url: str, site_name: str) -> str:
     """The part of every UID after the `@`: the site's host, else its name as a slug."""
     host = urlsplit(site_url).hostname if site_url else None
-    return host or re.sub(r"[^a-z0-9]+", "-", site_name.lower()).strip("-") or "guide"
+    return host or slug(site_name) or "guide"
 
 
 def calendar_files(guide: Guide, *, start: date, stamp: datetime, site: str,

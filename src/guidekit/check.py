@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import GuideError, Problem
+from .errors import Problem
 from .loader import read_guide
 from .pages import generated_pages
 from .project import CONFIG_NAME, check_nav, read_project
 from .settings import SettingsError, read_settings
-from .site import GuideSite
+from .site import check_site
 from .strings import StringsError, load
 from .syntax import Unreadable
 
@@ -30,14 +30,12 @@ def check_project(root: Path) -> list[Problem]:
     pages = {p.relative_to(docs).as_posix(): p.read_bytes()  # decoded (and checked) by the core
              for p in sorted(docs.rglob("*.md"))}
     data = root / "data"
-    try:
-        site = GuideSite.load(data, project.template_dirs(), pages, root=root,
-                              docs_name=project.docs_dir, words=words,
-                              settings=settings)
-    except GuideError as error:
+    site, problems = check_site(data, project.template_dirs(), pages, root=root,
+                                docs_name=project.docs_dir, words=words, settings=settings)
+    if site is None:
         # The entries that did load still make their pages; the nav may name the others
         guide, _ = read_guide(data, root=root)
         made = [page.src_uri for page in generated_pages(guide, words)]
-        return [*error.problems, *check_nav(project, [*pages, *made], written=pages,
-                                            broken=guide.broken)]
+        return [*problems, *check_nav(project, [*pages, *made], written=pages,
+                                      broken=guide.broken)]
     return check_nav(project, [*pages, *(page.src_uri for page in site.made)], written=pages)

@@ -74,7 +74,13 @@ def _order(problem: Problem) -> tuple[object, ...]:
         problem.field, problem.hint)))
 
 
+def closest(value: object, choices: Iterable[str]) -> str | None:
+    """The choice a mistyped value most likely meant, or None when nothing is close."""
+    matches = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
 def did_you_mean(value: object, choices: Iterable[str]) -> str | None:
     """A 'did you mean …?' hint for a mistyped value, or None when nothing is close."""
-    matches = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{matches[0]}'?" if matches else None
+    match = closest(value, choices)
+    return f"did you mean '{match}'?" if match else None

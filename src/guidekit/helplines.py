@@ -17,7 +17,8 @@ def stale_helplines(guide: Guide, today: date) -> list[Problem]:
     return [Problem(record.file, *record.where("checked"),
                     f"last checked on {record.entry.checked.isoformat()}, more than a year ago",
                     entry=record.entry.id, field="checked",
-                    hint=f"check it against {record.entry.source} and set 'checked' to that day")
+                    hint=f"check it against {record.entry.source} and set 'checked' to that day",
+                    code="stale-helpline")
             for record in guide.records.values()
             if record.kind == "helpline" and record.entry.checked < year_ago]
 

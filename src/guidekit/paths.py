@@ -117,7 +117,8 @@ def check_paths(guide: Guide, pages: Mapping[str, str], made_for: Mapping[str, s
         written = page_fits(markdown)
         for wrong in [s for s in written or [] if s not in situations]:
             problems.append(Problem(name(src_uri), 1, 1, f"no situation has the id '{wrong}'",
-                                    field="fits", hint=did_you_mean(wrong, situations)))
+                                    field="fits", hint=did_you_mean(wrong, situations),
+                                    code="unknown-situation"))
         entry = guide.records.get(made_for.get(src_uri, ""))
         own = list(getattr(entry.entry, "fits", [])) if entry else []
         fits[src_uri] = (written if written is not None else own) or None  # none: fits all
@@ -130,10 +131,12 @@ def check_paths(guide: Guide, pages: Mapping[str, str], made_for: Mapping[str, s
             at = (record.file, *record.where(field_path))
             if step not in pages:
                 problems.append(Problem(*at, f"no page '{step}' in the site", entry=path.id,
-                                        field=field_path, hint=did_you_mean(step, pages)))
+                                        field=field_path, hint=did_you_mean(step, pages),
+                                        code="no-such-page"))
             elif fits[step] is not None and path.situation not in fits[step]:
                 problems.append(Problem(
                     *at, f"the page '{step}' is written for {', '.join(fits[step])}, not for "
                     f"'{path.situation}'", entry=path.id, field=field_path,
-                    hint=f"take it off this path, or add {path.situation} to the page's fits"))
+                    hint=f"take it off this path, or add {path.situation} to the page's fits",
+                    code="page-does-not-fit"))
     return problems

@@ -99,7 +99,8 @@ def read_project(root: Path) -> Project:
         loader.dispose()
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         raise Unreadable(Problem(CONFIG_NAME, 1, 1, "expected settings such as 'site_name:'",
-                                 hint="see the starter guide: python -m guidekit new DIR"))
+                                 hint="see the starter guide: python -m guidekit new DIR",
+                                 code="not-settings"))
     theme = _mapping(data.get("theme"))
     validation = _mapping(data.get("validation"))
     omitted = validation.get("omitted_files", _mapping(validation.get("nav")).get("omitted_files"))

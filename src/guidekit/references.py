@@ -107,7 +107,8 @@ def index_data(guide: Guide) -> tuple[Index, list[Problem]]:
             error = check_reference(guide, target, kind)
             if error:
                 problems.append(Problem(record.file, *record.where(path), error[0],
-                                        entry=entry_id, field=path, hint=error[1]))
+                                        entry=entry_id, field=path, hint=error[1],
+                                        code="bad-reference"))
             else:
                 index.add(Use(entry_id, target, path))
     return index, problems

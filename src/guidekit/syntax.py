@@ -10,6 +10,7 @@ import re
 import yaml
 
 from .errors import Problem
+from .text import decode_utf8
 
 # A line of a mapping or a list, as it looks when a quote swallowed the lines after it
 _LOOKS_LIKE_A_LINE = re.compile(r"\n\s*(- |[\w-]+:(\s|$))")
@@ -89,22 +90,15 @@ def check_aliases(root: yaml.Node, name: str) -> None:
     raise Unreadable(Problem(name, node.start_mark.line + 1, node.start_mark.column + 1,
                              f"aliases (*name) repeat this part until the file holds more than "
                              f"{_MAX_REPEATED:,} values", hint="write the values out instead, or "
-                             "use an alias without aliases inside it"))
+                             "use an alias without aliases inside it", code="too-many-aliases"))
 
 
 def decode(raw: bytes, name: str) -> str:
     """The file's text, or `Unreadable` naming the line and column of the first foreign byte."""
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
-        byte = raw[error.start]
-        guess = bytes([byte]).decode("cp1252", "replace")
-        maybe = f", maybe '{guess}'" if guess.isprintable() and guess != "\ufffd" else ""
-        raise Unreadable(Problem(name, line, column, f"this file is not saved as UTF-8 "
-                                 f"(byte 0x{byte:02X}{maybe}): save it as UTF-8")) from None
+    text = decode_utf8(raw, name, what="file")
+    if isinstance(text, Problem):
+        raise Unreadable(text)
+    return text
 
 
 def explain(error: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
@@ -119,7 +113,8 @@ def explain(error: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
             or _text_after_quote(lines, name, line) or _open_bracket(error, name)
             or _no_colon(error, name) or _cannot_start(reason, lines, name, line, column)
             or Problem(name, line, column, f"YAML syntax error: {_PLAIN.get(reason, reason)}",
-                       hint="check the indentation and quotes on this line and the one above"))
+                       hint="check the indentation and quotes on this line and the one above",
+                       code="yaml-syntax"))
 
 
 def _tab(lines: list[str], name: str, upto: int) -> Problem | None:
@@ -130,7 +125,7 @@ def _tab(lines: list[str], name: str, upto: int) -> Problem | None:
         if "\t" in indent and text.strip():
             return Problem(name, number, indent.index("\t") + 1,
                            "this line is indented with a tab; YAML needs spaces",
-                           hint="replace the tab with spaces")
+                           hint="replace the tab with spaces", code="tab-indent")
     return None
 
 
@@ -155,7 +150,7 @@ def _open_quote(error: yaml.MarkedYAMLError, text: str, lines: list[str], name: 
         return None
     quote = lines[mark.line][mark.column]
     return Problem(name, mark.line + 1, mark.column + 1, "this quote is never closed",
-                   hint=f"add {quote} at the end of the text")
+                   hint=f"add {quote} at the end of the text", code="open-quote")
 
 
 def _colon_in_text(reason: str, lines: list[str], name: str, line: int, column: int
@@ -170,7 +165,8 @@ def _colon_in_text(reason: str, lines: list[str], name: str, line: int, column: 
     single = text.replace("'", "''")
     quoted = f"'{single}'" if '"' in text else f'"{text}"'
     return Problem(name, line, column, "a colon followed by a space inside text: "
-                   "put the whole text in quotes", hint=f"e.g. {match['key']}: {quoted}")
+                   "put the whole text in quotes", hint=f"e.g. {match['key']}: {quoted}",
+                   code="colon-in-text")
 
 
 def _text_after_quote(lines: list[str], name: str, line: int) -> Problem | None:
@@ -182,7 +178,8 @@ def _text_after_quote(lines: list[str], name: str, line: int) -> Problem | None:
     inside = ("write an apostrophe twice, like It''s, or put the text in double quotes"
               if quote == "'" else "put the text in single quotes instead, or write \\\" inside")
     return Problem(name, line, match.start("quote") + 1,
-                   f"the quote {quote} closes before the end of the text", hint=inside)
+                   f"the quote {quote} closes before the end of the text", hint=inside,
+                   code="text-after-quote")
 
 
 def _open_bracket(error: yaml.MarkedYAMLError, name: str) -> Problem | None:
@@ -192,7 +189,8 @@ def _open_bracket(error: yaml.MarkedYAMLError, name: str) -> Problem | None:
     opening, closing, what = _BRACKETS[error.context]
     mark = error.context_mark
     return Problem(name, mark.line + 1, mark.column + 1, f"this {opening} is never closed",
-                   hint=f"add {closing} at the end of the {what}, or remove the {opening}")
+                   hint=f"add {closing} at the end of the {what}, or remove the {opening}",
+                   code="open-bracket")
 
 
 def _no_colon(error: yaml.MarkedYAMLError, name: str) -> Problem | None:
@@ -201,7 +199,8 @@ def _no_colon(error: yaml.MarkedYAMLError, name: str) -> Problem | None:
         return None
     mark = error.context_mark
     return Problem(name, mark.line + 1, mark.column + 1, "this line has no colon",
-                   hint="write it as 'name: value', or join it to the text on the line above")
+                   hint="write it as 'name: value', or join it to the text on the line above",
+                   code="no-colon")
 
 
 def _cannot_start(reason: str, lines: list[str], name: str, line: int, column: int
@@ -211,7 +210,7 @@ def _cannot_start(reason: str, lines: list[str], name: str, line: int, column: i
         return None
     character = lines[line - 1][column - 1: column] or "?"
     return Problem(name, line, column, f"text cannot start with {character}",
-                   hint="put the whole text in quotes")
+                   hint="put the whole text in quotes", code="cannot-start")
 
 
 def _misaligned(lines: list[str], name: str, line: int) -> Problem | None:
@@ -227,4 +226,4 @@ def _misaligned(lines: list[str], name: str, line: int) -> Problem | None:
         return None
     return Problem(name, line, got + 1, f"this line is indented {'more' if got > want else 'less'}"
                    f" than '{there['key']}:' above it",
-                   hint=f"start it with {want} spaces, like the line above")
+                   hint=f"start it with {want} spaces, like the line above", code="misaligned")

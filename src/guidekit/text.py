@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Callable
 
 from markupsafe import Markup, escape
@@ -90,14 +91,31 @@ def _link(match: re.Match[str], resolve: Callable[[str], str],
 
 def decode_page(data: bytes, name: str) -> str | Problem:
     """A Markdown page's text (UTF-8, with or without a BOM), or the problem that stops it."""
+    return decode_utf8(data, name, what="page", codec="utf-8-sig")
+
+
+def decode_utf8(data: bytes, name: str, *, what: str, codec: str = "utf-8") -> str | Problem:
+    """`data` as text, or the problem naming the line and column of the first foreign byte (and
+    the character it would be in Windows' cp1252, the usual cause). The one UTF-8 locator."""
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(codec)
     except UnicodeDecodeError as error:
         start = data.rfind(b"\n", 0, error.start) + 1
         line = data.count(b"\n", 0, error.start) + 1
-        column = len(data[start:error.start].decode("utf-8-sig", errors="replace")) + 1
+        column = len(data[start:error.start].decode(codec, errors="replace")) + 1
         byte = data[error.start:error.start + 1]
         guess = byte.decode("cp1252", errors="replace")
         maybe = f", maybe '{guess}'" if guess.isprintable() and guess != "\ufffd" else ""
-        return Problem(name, line, column, f"this page is not saved as UTF-8 (byte "
-                       f"0x{byte.hex().upper()}{maybe}): save it as UTF-8")
+        return Problem(name, line, column, f"this {what} is not saved as UTF-8 (byte "
+                       f"0x{byte.hex().upper()}{maybe}): save it as UTF-8", code="not-utf8")
+
+
+def slug(value: object) -> str:
+    """`value` in the form of an id: lower-case ASCII words joined by hyphens.
+
+    The one slug function of the engine. Accents go as in Python-Markdown's toc `slugify`
+    (NFKD, then ASCII), and every run of other characters becomes one hyphen, so the result
+    always fits the id pattern: `Visit day check-in` -> `visit-day-check-in`.
+    """
+    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode("ascii")
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
