@@ -32,7 +32,7 @@ from guidekit.calendar import calendar_files, site_key
 from guidekit.errors import GuideError
 from guidekit.helplines import stale_helplines
 from guidekit.loader import data_files
-from guidekit.project import ENGINE_CSS, ENGINE_JS, ENGINE_THEME
+from guidekit.project import ENGINE_CSS, ENGINE_JS, ENGINE_THEME, leaky_features
 from guidekit.quick_exit import QuickExitError, quick_exit
 from guidekit.render import Renderer
 from guidekit.settings import GuideSettings, SettingsError, read_settings
@@ -87,6 +87,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                                     _build.settings.strings)
     except (SettingsError, StringsError) as error:
         raise PluginError(str(error)) from None
+
+    # No theme feature may leave what a reader searched for in their history
+    leaks = leaky_features(config.theme.get("features") or [])
+    if leaks:
+        raise PluginError("\n".join(leaks))
 
     # The engine's folder comes right after the guide's own custom_dir (if any), before Material
     if not ENGINE_THEME.is_dir():

@@ -29,6 +29,11 @@ ENGINE_JS = ("store.js",  # first: what is kept in this browser, the "Don't save
              "worksheet.js",
              "paths.js", "quick-exit.js")
 CONFIG_NAME = "mkdocs.yml"
+# Theme features that put what a reader typed into an address the history keeps
+LEAKY_FEATURES = {
+    "search.highlight": "puts the words a reader searched for into the page's address (?h=...), "
+                        "which the browser's history keeps",
+}
 
 
 class _ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -162,3 +167,9 @@ def check_nav(project: Project, pages: Iterable[str], *, written: Iterable[str] 
             hint=did_you_mean(path, sorted(known)) or "write the page, or remove this line",
             code="nav-page"))
     return problems
+
+
+def leaky_features(features: Iterable[str]) -> list[str]:
+    """One line for each theme feature that would leave a reader's words in their history."""
+    return [f"{CONFIG_NAME}: theme.features: '{name}' {why}; remove it"
+            for name in features if (why := LEAKY_FEATURES.get(name))]

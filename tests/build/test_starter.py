@@ -131,3 +131,16 @@ def test_a_mistyped_setting_stops_the_build_in_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in built.output, built.output
     [line] = [line for line in built.output.splitlines() if "extra.guide.strings" in line]
     assert "'extra.guide.strings.page.ritals': no such string (did you mean 'page.ritual'?)" in line
+
+
+def test_a_feature_that_keeps_search_words_in_the_history_stops_the_build(tmp_path: Path) -> None:
+    folder = tmp_path / "leaky"
+    assert _guidekit("new", str(folder), cwd=tmp_path).returncode == 0
+    config = folder / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  features:\n", "  features:\n    - search.highlight\n", 1), encoding="utf-8")
+    built = build(folder, strict=True)
+    assert built.returncode != 0
+    assert "Traceback" not in built.output, built.output
+    [line] = [line for line in built.output.splitlines() if "search.highlight" in line]
+    assert "into the page's address (?h=...)" in line and line.endswith("remove it")
