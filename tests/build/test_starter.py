@@ -121,26 +121,27 @@ def test_a_guide_may_turn_the_quick_exit_off_and_set_its_own_words(tmp_path: Pat
 
 
 def test_a_mistyped_setting_stops_the_build_in_one_line(tmp_path: Path) -> None:
-    folder = tmp_path / "typo"
-    assert _guidekit("new", str(folder), cwd=tmp_path).returncode == 0
-    config = folder / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  guide:\n", "  guide:\n    strings: {page.ritals: Habits}\n", 1), encoding="utf-8")
-    built = build(folder, strict=True)
-    assert built.returncode != 0
-    assert "Traceback" not in built.output, built.output
-    [line] = [line for line in built.output.splitlines() if "extra.guide.strings" in line]
+    line = _failing_line(tmp_path, "  guide:\n", "    strings: {page.ritals: Habits}\n",
+                         "extra.guide.strings")
     assert "'extra.guide.strings.page.ritals': no such string (did you mean 'page.ritual'?)" in line
 
 
 def test_a_feature_that_keeps_search_words_in_the_history_stops_the_build(tmp_path: Path) -> None:
-    folder = tmp_path / "leaky"
+    line = _failing_line(tmp_path, "  features:\n", "    - search.highlight\n",
+                         "search.highlight")
+    assert "into the page's address (?h=...)" in line and line.endswith("remove it")
+
+
+def _failing_line(tmp_path: Path, after: str, added: str, naming: str) -> str:
+    """The one line a strict build of a starter prints when `added` follows `after` in its
+    mkdocs.yml: the build must fail, without a traceback."""
+    folder = tmp_path / "changed"
     assert _guidekit("new", str(folder), cwd=tmp_path).returncode == 0
     config = folder / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  features:\n", "  features:\n    - search.highlight\n", 1), encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace(after, after + added, 1),
+                      encoding="utf-8")
     built = build(folder, strict=True)
     assert built.returncode != 0
     assert "Traceback" not in built.output, built.output
-    [line] = [line for line in built.output.splitlines() if "search.highlight" in line]
-    assert "into the page's address (?h=...)" in line and line.endswith("remove it")
+    [line] = [line for line in built.output.splitlines() if naming in line]
+    return line
