@@ -67,6 +67,10 @@ class Watch:
     def csp_violation(self, report: str) -> None:
         self.errors.append(f"CSP violation: {report}")
 
+    def assert_clean(self) -> None:
+        assert not self.foreign, f"requests left the site: {self.foreign}"
+        assert not self.errors, f"errors on the page: {self.errors}"
+
 
 # Reports every Content-Security-Policy violation of every document the page loads; each report's
 # promise (settled once the suite has it) is kept in window.__guideCspReports.
@@ -74,6 +78,17 @@ CSP_LISTENER = """window.__guideCspReports = [];
 document.addEventListener("securitypolicyviolation", (e) => window.__guideCspReports.push(
   window.__guideCspViolation(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"}`
     + ` on ${e.documentURI} (${e.sourceFile}:${e.lineNumber})`)));"""
+
+
+def watch_page(page, origin: str) -> Watch:
+    """Listen to everything `page` does that a reader must never see (see `Watch`)."""
+    watch = Watch(origin)
+    page.on("request", watch.request)
+    page.on("console", watch.console)
+    page.on("pageerror", watch.page_error)
+    page.expose_function("__guideCspViolation", watch.csp_violation)
+    page.add_init_script(CSP_LISTENER)
+    return watch
 
 
 @pytest.fixture
@@ -89,16 +104,9 @@ def watched(context, server: Server):
     """A page that fails the test on any request off the site, console error, page error or
     Content-Security-Policy violation."""
     page = context.new_page()
-    watch = Watch(server.origin)
-    page.on("request", watch.request)
-    page.on("console", watch.console)
-    page.on("pageerror", watch.page_error)
-    page.expose_function("__guideCspViolation", watch.csp_violation)
-    page.add_init_script(CSP_LISTENER)
-    page.watch = watch
+    page.watch = watch = watch_page(page, server.origin)
     yield page
-    assert not watch.foreign, f"requests left the site: {watch.foreign}"
-    assert not watch.errors, f"errors on the page: {watch.errors}"
+    watch.assert_clean()
 
 
 def pytest_terminal_summary(terminalreporter) -> None:

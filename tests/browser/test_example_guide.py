@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.conftest import CSP_LISTENER, Watch
+from tests.conftest import watch_page
 from tests.support.browser import Server, axe_violations
 from tests.support.example import build_example
 from tests.support.project import Build
@@ -34,16 +34,10 @@ def page(browser, sueno):
     _, server = sueno
     context = browser.new_context()
     opened = context.new_page()
-    watch = Watch(server.origin)
-    opened.on("request", watch.request)
-    opened.on("console", watch.console)
-    opened.on("pageerror", watch.page_error)
-    opened.expose_function("__guideCspViolation", watch.csp_violation)
-    opened.add_init_script(CSP_LISTENER)
+    watch = watch_page(opened, server.origin)
     yield opened
     context.close()
-    assert not watch.foreign, f"requests left the site: {watch.foreign}"
-    assert not watch.errors, f"errors on the page: {watch.errors}"
+    watch.assert_clean()
 
 
 def test_every_page_is_private_clean_and_accessible(page, sueno) -> None:
