@@ -32,6 +32,7 @@ from guidekit.calendar import calendar_files, site_key
 from guidekit.errors import GuideError
 from guidekit.helplines import stale_helplines
 from guidekit.loader import data_files
+from guidekit.pages import Layout
 from guidekit.project import ENGINE_CSS, ENGINE_JS, ENGINE_THEME, leaky_features
 from guidekit.quick_exit import QuickExitError, quick_exit
 from guidekit.render import Renderer
@@ -50,6 +51,7 @@ class _Build:
     loaded: GuideSite | None = None
     words: Strings | None = None  # the strings of theme.language, from on_config on
     settings: GuideSettings | None = None  # extra.guide, from on_config on
+    layout: Layout | None = None  # where generated pages go, from on_config on
     rendering: Renderer | None = None
 
     @property
@@ -85,6 +87,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _build.settings = read_settings(config.extra.get("guide"))
         _build.words = load_strings(config.theme.get("language") or "en",
                                     _build.settings.strings)
+        _build.layout = Layout.of(_build.settings.pages, _build.words)
     except (SettingsError, StringsError) as error:
         raise PluginError(str(error)) from None
 
@@ -125,7 +128,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         site = GuideSite.load(root / "data", _template_dirs(config), pages, root=root,
                               docs_name=Path(config.docs_dir).name,
                               cache_dir=root / ".cache" / "guidekit" / "templates",
-                              words=_build.words, settings=_build.settings)
+                              words=_build.words, settings=_build.settings,
+                              layout=_build.layout)
     except GuideError as error:
         raise PluginError(str(error)) from None
     _build.loaded = site
@@ -139,8 +143,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.src_uri, content=page.markdown,
                                     inclusion=InclusionLevel.NOT_IN_NAV))  # on_nav places it
 
-    # "Help now" under every page, when the guide has a page of help lines to lead to
-    config.extra["help_now"] = "help-now.md" in files.src_uris
+    # "Help now" under every page, when the guide has a page of help lines to lead to: its URL
+    help_page = files.src_uris.get(site.layout.shared("helpline"))
+    config.extra["help_now"] = help_page.url if help_page else ""
 
     # A calendar (.ics) for every ritual and phase, starting the day after the build; stamped
     # with the time the data last changed, so a file only changes when what it shows does

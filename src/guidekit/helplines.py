@@ -6,6 +6,7 @@ from datetime import date
 
 from .errors import Problem
 from .loader import Guide
+from .strings import Strings
 
 
 def stale_helplines(guide: Guide, today: date) -> list[Problem]:
@@ -28,3 +29,10 @@ def _year_before(day: date) -> date:
         return day.replace(year=day.year - 1)
     except ValueError:  # 29 February
         return day.replace(year=day.year - 1, day=28)
+
+
+def long_date(day: date, words: Strings) -> str:
+    """A day in words of the page's language ("29 November 2026", "29 de noviembre de 2026"),
+    from the strings file, never from the system's locale."""
+    return words.text("date.long", day=day.day, month=words.text(f"month.{day.month}"),
+                      year=day.year)

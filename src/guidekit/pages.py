@@ -8,40 +8,104 @@ replaces the generated one (embedding entries with the same directives).
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+import posixpath
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
 
 import yaml
 
 from .errors import Problem
 from .loader import Guide
 from .models import CADENCES
+from .settings import SEGMENT, Pages, SettingsError
 from .strings import Strings, load
 from .text import markdown_text
 
-# Kinds shown together on one library page, with the key of its title in the strings file; the
-# others get a page per entry.
-SHARED_PAGES: dict[str, tuple[str, str]] = {
-    "ritual": ("library/rituals.md", "page.ritual"),
-    "script": ("library/scripts.md", "page.script"),
-    "pitfall": ("library/pitfalls.md", "page.pitfall"),
-    "strategy": ("library/strategies.md", "page.strategy"),
-    "faq": ("library/questions.md", "page.faq"),
-    "story": ("library/stories.md", "page.story"),
-    "helpline": ("help-now.md", "page.helpline"),
+# Kinds shown together on one page, with the key of its title in the strings file; the others
+# get a page per entry. Each page's name is the string `url.<kind>` of the guide's language.
+SHARED_PAGES: dict[str, str] = {
+    "ritual": "page.ritual",
+    "script": "page.script",
+    "pitfall": "page.pitfall",
+    "strategy": "page.strategy",
+    "faq": "page.faq",
+    "story": "page.story",
+    "helpline": "page.helpline",  # on its own, at the top of the site; the others in the library
 }
+# The family (a folder, extra.guide.pages) of each kind with a page per entry
 OWN_PAGES: dict[str, str] = {
-    "phase": "roadmap/{id}.md",
-    "checklist": "tools/{id}.md",
-    "worksheet": "tools/{id}.md",
-    "path": "paths/{id}.md",
+    "phase": "roadmap",
+    "checklist": "tools",
+    "worksheet": "tools",
+    "path": "paths",
 }
-# Index pages that list entries with a page of their own, and the kinds they list.
+# Families whose folder has an index page listing its entries, and the kinds it lists.
 INDEX_PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "paths/index.md": ("page.path-index", ("path",)),
-    "roadmap/index.md": ("page.phase-index", ("phase",)),
-    "tools/index.md": ("page.tool-index", ("worksheet", "checklist")),
+    "paths": ("page.path-index", ("path",)),
+    "roadmap": ("page.phase-index", ("phase",)),
+    "tools": ("page.tool-index", ("worksheet", "checklist")),
 }
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where generated pages go: a folder per family (extra.guide.pages), and the names of the
+    shared pages and of the rituals' cadence anchors in the guide's words (`url.*` strings)."""
+
+    folders: Mapping[str, str]
+    names: Mapping[str, str]  # by strings key: url.ritual, ..., url.daily, ...
+
+    @classmethod
+    def of(cls, pages: Pages, words: Strings) -> Layout:
+        """The layout, or SettingsError naming the first `url.*` string that cannot be one."""
+        keys = [*(f"url.{kind}" for kind in SHARED_PAGES),
+                *(f"url.{cadence}" for cadence in CADENCES)]
+        names = {key: words.text(key) for key in keys}
+        folders = pages.folders()
+        for key, name in names.items():
+            if not re.fullmatch(SEGMENT, name):
+                raise SettingsError(f"mkdocs.yml: field 'extra.guide.strings.{key}': {name!r} "
+                                    "is not a name for an address: use lower-case letters and "
+                                    "digits, words joined by single dashes")
+        for group in (keys[:len(SHARED_PAGES)], keys[len(SHARED_PAGES):]):
+            seen: dict[str, str] = {}
+            for key in group:
+                if names[key] in seen:
+                    raise SettingsError(f"mkdocs.yml: field 'extra.guide.strings.{key}': "
+                                        f"'{names[key]}' is also the name of "
+                                        f"'{seen[names[key]]}'; give each its own")
+                seen[names[key]] = key
+        if names["url.helpline"] in folders.values():
+            raise SettingsError(f"mkdocs.yml: field 'extra.guide.strings.url.helpline': "
+                                f"'{names['url.helpline']}' is also a folder of extra.guide."
+                                "pages; give each its own")
+        return cls(MappingProxyType(folders), MappingProxyType(names))
+
+    def shared(self, kind: str) -> str:
+        """The page where every entry of `kind` is shown together."""
+        name = self.names[f"url.{kind}"]
+        return f"{name}.md" if kind == "helpline" else f"{self.folders['library']}/{name}.md"
+
+    def own(self, kind: str, entry_id: str) -> str:
+        """The page of an entry with a page of its own."""
+        return f"{self.folders[OWN_PAGES[kind]]}/{entry_id}.md"
+
+    def index(self, family: str) -> str:
+        """The index page of a family's folder."""
+        return f"{self.folders[family]}/index.md"
+
+    def anchor(self, cadence: str) -> str:
+        """The anchor of a cadence's rituals on the rituals' page."""
+        return self.names[f"url.{cadence}"]
+
+
+@cache
+def default_layout() -> Layout:
+    """The layout of a guide in English with no `pages:` setting."""
+    return Layout.of(Pages(), load("en"))
 
 
 @dataclass(frozen=True)
@@ -52,44 +116,49 @@ class GeneratedPage:
     title: str = ""
 
 
-def home(guide: Guide, entry_id: str) -> tuple[str, str]:
+def home(guide: Guide, entry_id: str, layout: Layout | None = None) -> tuple[str, str]:
     """The page (path in the docs folder) and anchor where an entry is shown in full."""
+    layout = layout or default_layout()
     kind = guide.records[entry_id].kind
     if kind in OWN_PAGES:
-        return OWN_PAGES[kind].format(id=entry_id), ""
+        return layout.own(kind, entry_id), ""
     if kind == "situation":
-        return SHARED_PAGES["script"][0], entry_id
-    return SHARED_PAGES[kind][0], entry_id
+        return layout.shared("script"), entry_id
+    return layout.shared(kind), entry_id
 
 
-def generated_pages(guide: Guide, words: Strings | None = None) -> list[GeneratedPage]:
-    """Every page built from the data alone, titled in the guide's language (`words`)."""
-    return list(_pages(guide, words or load("en")))
+def generated_pages(guide: Guide, words: Strings | None = None,
+                    layout: Layout | None = None) -> list[GeneratedPage]:
+    """Every page built from the data alone, titled in the guide's language (`words`), where
+    `layout` puts it."""
+    return list(_pages(guide, words or load("en"), layout or default_layout()))
 
 
-def _pages(guide: Guide, words: Strings) -> Iterator[GeneratedPage]:
+def _pages(guide: Guide, words: Strings, layout: Layout) -> Iterator[GeneratedPage]:
     listings: list[tuple[str, str]] = []
-    for kind, (path, key) in SHARED_PAGES.items():
-        title = words.text(key)
-        sections = list(_sections(guide, kind, words))
+    library = layout.index("library")
+    for kind, key in SHARED_PAGES.items():
+        path, title = layout.shared(kind), words.text(key)
+        sections = list(_sections(guide, kind, words, layout))
         if sections:
             listings.append((path, title))
             yield GeneratedPage(path, _page(title, sections), title=title)
-    for path, (key, kinds) in INDEX_PAGES.items():
-        title = words.text(key)
+    for family, (key, kinds) in INDEX_PAGES.items():
+        path, title = layout.index(family), words.text(key)
         sections = [_embeds(kind, [e.id for e in _in_order(guide, kind)]) for kind in kinds
                     if guide.of_kind(kind)]
         if sections:
             listings.append((path, title))
             yield GeneratedPage(path, _page(title, sections), title=title)
-    for kind, pattern in OWN_PAGES.items():
+    for kind in OWN_PAGES:
         for entry in guide.of_kind(kind):
-            yield GeneratedPage(pattern.format(id=entry.id),
+            yield GeneratedPage(layout.own(kind, entry.id),
                                 _page(entry.title, [_embeds(kind, [entry.id])]), entry=entry.id)
-    links = "\n".join(f"- [{markdown_text(title)}](../{path})" for path, title in listings
-                      if path != "library/index.md")
+    folder = layout.folders["library"]
+    links = "\n".join(f"- [{markdown_text(title)}]({posixpath.relpath(path, folder)})"
+                      for path, title in listings)
     title = words.text("page.library")
-    yield GeneratedPage("library/index.md", _page(title, [links]), title=title)
+    yield GeneratedPage(library, _page(title, [links]), title=title)
 
 
 def page_collisions(guide: Guide, made: list[GeneratedPage]) -> list[Problem]:
@@ -107,7 +176,8 @@ def page_collisions(guide: Guide, made: list[GeneratedPage]) -> list[Problem]:
                      else f"the generated page '{theirs.title}'")
             problems.append(Problem(record.file, *record.where("id"),
                                     f"its page {page.src_uri} would also be the page of {clash}",
-                                    entry=mine.entry, field="id", hint="choose another id"))
+                                    entry=mine.entry, field="id", hint="choose another id",
+                                    code="page-collision"))
     return problems
 
 
@@ -116,7 +186,7 @@ def _in_order(guide: Guide, kind: str) -> list:
     return sorted(entries, key=lambda e: e.order) if kind == "phase" else entries
 
 
-def _sections(guide: Guide, kind: str, words: Strings) -> Iterator[str]:
+def _sections(guide: Guide, kind: str, words: Strings, layout: Layout) -> Iterator[str]:
     """Markdown sections of a shared page: grouped by cadence or situation where it applies."""
     entries = guide.of_kind(kind)
     if kind == "ritual":
@@ -124,7 +194,7 @@ def _sections(guide: Guide, kind: str, words: Strings) -> Iterator[str]:
             ids = [r.id for r in entries if r.cadence == cadence]
             if ids:
                 heading = markdown_text(words.text(f"cadence.{cadence}"))
-                yield f"## {heading} {{#{cadence}}}\n\n{_embeds(kind, ids)}"
+                yield f"## {heading} {{#{layout.anchor(cadence)}}}\n\n{_embeds(kind, ids)}"
     elif kind == "script":
         for situation in guide.of_kind("situation"):
             ids = [s.id for s in entries if s.situation == situation.id]

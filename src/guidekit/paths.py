@@ -22,12 +22,10 @@ from jinja2 import Environment
 from .errors import Problem, did_you_mean
 from .loader import Guide
 from .models import Path
-from .pages import home
+from .pages import Layout, default_layout, home
 from .text import html_block
 
 TEMPLATE = "partials/guide/next-steps.html"
-# Where a path without a `then` page leads after its last step: the list of every path.
-ALL_PATHS = "paths/index.md"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)---[ \t]*(\r?\n|\Z)", re.S)
 
 
@@ -42,28 +40,32 @@ class NextStep:
     finished: bool
 
 
-def sequence(guide: Guide, path: Path) -> list[str]:
+def sequence(guide: Guide, path: Path, layout: Layout | None = None) -> list[str]:
     """The pages of a path in reading order, starting with the path's own page."""
-    return [home(guide, path.id)[0], *path.steps]
+    return [home(guide, path.id, layout)[0], *path.steps]
 
 
-def next_steps_by_page(guide: Guide) -> dict[str, list[NextStep]]:
+def next_steps_by_page(guide: Guide, layout: Layout | None = None) -> dict[str, list[NextStep]]:
     """Every page on a path, with its next step on each path it belongs to (paths in the order
-    they are written). Made once per build: a page's lookup is then a dict away."""
+    they are written). Made once per build: a page's lookup is then a dict away.
+
+    A path without a `then` page leads, after its last step, to the list of every path."""
+    layout = layout or default_layout()
+    every_path = layout.index("paths")
     found: dict[str, list[NextStep]] = {}
     for path in guide.of_kind("path"):
-        pages = sequence(guide, path)
+        pages = sequence(guide, path, layout)
         for position, page in enumerate(pages):
             finished = position == len(pages) - 1
             found.setdefault(page, []).append(NextStep(
                 path, position, len(pages) - 1,
-                (path.then or ALL_PATHS) if finished else pages[position + 1], finished))
+                (path.then or every_path) if finished else pages[position + 1], finished))
     return found
 
 
-def next_steps(guide: Guide, src_uri: str) -> list[NextStep]:
+def next_steps(guide: Guide, src_uri: str, layout: Layout | None = None) -> list[NextStep]:
     """The next step from `src_uri` on every path it belongs to."""
-    return next_steps_by_page(guide).get(src_uri, [])
+    return next_steps_by_page(guide, layout).get(src_uri, [])
 
 
 def by_target(steps: list[NextStep]) -> list[list[NextStep]]:

@@ -72,7 +72,7 @@ class Renderer:
         html = self.site.env.get_template(table_template(kind)).render(
             entries=entries, kind=kind, url=url, get=guide.get, guide=guide,
             text=lambda value: inline(value, url, self._title), level=level,
-            at_home=all(home(guide, e.id)[0] == src_uri for e in entries))
+            at_home=all(home(guide, e.id, self.site.layout)[0] == src_uri for e in entries))
         return html_block(html)
 
     def render_entry(self, entry_id: str, src_uri: str, url_for: UrlFor, level: int = 3) -> str:
@@ -82,7 +82,7 @@ class Renderer:
         """
         guide = self.site.guide
         record = guide.records[entry_id]
-        target, anchor = home(guide, entry_id)
+        target, anchor = home(guide, entry_id, self.site.layout)
         url = self._entry_urls(url_for)
 
         def text(value: str) -> Markup:
@@ -114,7 +114,7 @@ class Renderer:
         page, the home page and the pages "Part of:" already leads to."""
         guide = self.site.guide
         uses = self.site.index.used_by(entry_id)
-        sources = {s: home(guide, s)[0] for s in dict.fromkeys(
+        sources = {s: home(guide, s, self.site.layout)[0] for s in dict.fromkeys(
             u.source for u in uses if not u.from_page)}
         part_of = [(plain(guide.get(s).title), url(s)) for s, page in sources.items()
                    if page != src_uri]

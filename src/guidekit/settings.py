@@ -13,7 +13,15 @@ and no optional block is shown.
           quick_exit: true         # "Leave this site quickly" (needs extra.quick_exit_url)
           compare: false           # "Compare your ticks" under a monthly checklist
           path_safety_note: false  # a safety note on path pages, linking safety.md
+        pages:                     # the folder of each family of generated pages
+          library: library         # the library's index and its shared pages
+          tools: tools             # worksheets and checklists, and their index
+          roadmap: roadmap         # each phase, and the roadmap's index
+          paths: paths             # each reading path, and the list of paths
         strings: {}                # the engine's words, changed (see strings/en.yml)
+
+The names of the pages inside the library, of the help page and the anchors of the rituals'
+cadences are words of the guide's language: the `url.*` strings (see `pages.Layout`).
 """
 
 from __future__ import annotations
@@ -21,7 +29,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .errors import Problem, did_you_mean
 
@@ -29,6 +44,10 @@ if TYPE_CHECKING:
     from .loader import Guide
 
 _ID = r"^[a-z0-9][a-z0-9 -]*$"
+# One part of an address: lower-case letters and digits, words joined by single dashes
+SEGMENT = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# Folders the theme and the engine already use in every site
+TAKEN_FOLDERS = frozenset({"assets", "search", "calendar"})
 
 
 class _Frozen(BaseModel):
@@ -46,10 +65,37 @@ class Blocks(_Frozen):
     path_safety_note: bool = False
 
 
+class Pages(_Frozen):
+    """The folder of each family of generated pages; the defaults are the engine's first layout."""
+
+    library: str = Field(default="library", pattern=SEGMENT)
+    tools: str = Field(default="tools", pattern=SEGMENT)
+    roadmap: str = Field(default="roadmap", pattern=SEGMENT)
+    paths: str = Field(default="paths", pattern=SEGMENT)
+
+    @model_validator(mode="after")
+    def _apart(self) -> Pages:
+        seen: dict[str, str] = {}
+        for family, folder in self.folders().items():
+            if folder in TAKEN_FOLDERS:
+                raise ValueError(f"'{family}: {folder}': the site already uses the folder "
+                                 f"'{folder}'; choose another name")
+            if folder in seen:
+                raise ValueError(f"'{seen[folder]}' and '{family}' both go in the folder "
+                                 f"'{folder}'; give each its own")
+            seen[folder] = family
+        return self
+
+    def folders(self) -> dict[str, str]:
+        """Each family's folder, by family."""
+        return self.model_dump()
+
+
 class GuideSettings(_Frozen):
     roles: tuple[Choice, ...] = ()
     mediums: tuple[Choice, ...] = ()
     blocks: Blocks = Blocks()
+    pages: Pages = Pages()
     strings: dict[str, object] = Field(default_factory=dict)
 
     @field_validator("roles", "mediums")
@@ -112,7 +158,35 @@ def _line(error: Mapping[str, object]) -> str:
         where += f"[{part}]" if isinstance(part, int) else f".{part}"
     message = str(error["msg"]).removeprefix("Value error, ")
     if error["type"] == "extra_forbidden":
-        message = "not a setting of the engine (see the authoring page, 'Settings')"
+        loc = tuple(error["loc"])  # type: ignore[arg-type]
+        hint = did_you_mean(loc[-1], _names(loc[:-1])) or "see the authoring page, 'Settings'"
+        message = f"not a setting of the engine ({hint})"
+    elif error["type"] == "string_pattern_mismatch" and error["loc"][0] == "pages":
+        message = (f"{error['input']!r} is not a folder name: use lower-case letters and digits, "
+                   "words joined by single dashes, like 'my-tools'")
+    elif error["type"] in _EXPECTED:
+        message = f"expected {_EXPECTED[error['type']]}"
     elif error["type"] == "string_pattern_mismatch":
         message = "expected an id in lower case: letters, digits, spaces and dashes"
     return f"mkdocs.yml: field '{where}': {message}"
+
+
+# What a setting should have been, by pydantic's type of error
+_EXPECTED = {"model_type": "settings under it, one per line (a mapping)",
+             "dict_type": "settings under it, one per line (a mapping)",
+             "string_type": "text", "bool_type": "true or false", "bool_parsing": "true or false",
+             "tuple_type": "a list (lines starting with '- ')"}
+
+
+def _names(loc: tuple[object, ...]) -> list[str]:
+    """The settings that may be written at `loc` (a path of names under extra.guide)."""
+    model: type[BaseModel] = GuideSettings
+    for part in loc:
+        if not isinstance(part, str):
+            continue
+        inner = getattr(model.model_fields.get(part), "annotation", None)
+        inner = getattr(inner, "__args__", (inner,))[0]  # a tuple of choices: its item
+        if not (isinstance(inner, type) and issubclass(inner, BaseModel)):
+            return []
+        model = inner
+    return list(model.model_fields)

@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from html import unescape
 from pathlib import Path
 
@@ -25,9 +26,17 @@ from jinja2 import (
 
 from .directives import DEAD_LINK, Directive, dead_link, scan
 from .errors import GuideError, Problem, did_you_mean
+from .helplines import long_date
 from .loader import Guide, read_guide
 from .models import KINDS
-from .pages import GeneratedPage, generated_pages, home, page_collisions
+from .pages import (
+    GeneratedPage,
+    Layout,
+    default_layout,
+    generated_pages,
+    home,
+    page_collisions,
+)
 from .paths import NextStep, check_paths, next_steps_by_page
 from .references import Index, Use, check_reference, index_data
 from .render import Renderer, table_template
@@ -57,16 +66,17 @@ class GuideSite:
     docs_name: str = "content"
     words: Strings = field(default_factory=lambda: load("en"))  # what readers see, in language
     settings: GuideSettings = field(default_factory=GuideSettings)  # extra.guide
+    layout: Layout = field(default_factory=default_layout)  # where generated pages go
 
     @classmethod
     def load(cls, data_dir: Path, template_dirs: list[Path], pages: Mapping[str, str | bytes],
              *, root: Path | None = None, docs_name: str = "content",
              cache_dir: Path | None = None, words: Strings | None = None,
-             settings: GuideSettings | None = None) -> GuideSite:
+             settings: GuideSettings | None = None, layout: Layout | None = None) -> GuideSite:
         """The checked guide (see `check_site`), or `GuideError` with every problem."""
         site, problems = check_site(data_dir, template_dirs, pages, root=root,
                                     docs_name=docs_name, cache_dir=cache_dir, words=words,
-                                    settings=settings)
+                                    settings=settings, layout=layout)
         if site is None:
             raise GuideError(problems)
         return site
@@ -82,7 +92,7 @@ class GuideSite:
 
     def target(self, entry_id: str) -> str:
         """Where an entry is shown in full: its page in the docs folder, with its #anchor."""
-        page, anchor = home(self.guide, entry_id)
+        page, anchor = home(self.guide, entry_id, self.layout)
         return page + (f"#{anchor}" if anchor else "")
 
     def name(self, src_uri: str) -> str:
@@ -108,13 +118,16 @@ class GuideSite:
 def check_site(data_dir: Path, template_dirs: list[Path], pages: Mapping[str, str | bytes],
                *, root: Path | None = None, docs_name: str = "content",
                cache_dir: Path | None = None, words: Strings | None = None,
-               settings: GuideSettings | None = None) -> tuple[GuideSite | None, list[Problem]]:
+               settings: GuideSettings | None = None, layout: Layout | None = None
+               ) -> tuple[GuideSite | None, list[Problem]]:
     """Load the data and scan `pages` ({path in docs folder: Markdown, as text or as the file's
     bytes}): the checked guide and no problem, or None and every problem. Raises nothing.
 
     Compiled templates are kept in `cache_dir`, when given, for the next build. `words` are the
     strings of the guide's language (English when not given); templates get them as
     `t(key, **values)`; `settings` (mkdocs.yml's extra.guide) reach them as `settings`.
+    `layout` says where generated pages go (made from `settings` and `words` when not given:
+    a caller that takes them from an author checks it first with `Layout.of`).
 
     Generated pages are scanned with the written ones unless an author wrote one at the same
     path, so their links count like any other.
@@ -127,8 +140,9 @@ def check_site(data_dir: Path, template_dirs: list[Path], pages: Mapping[str, st
     if settings is not None:  # a build always has them; a test of the data alone may not
         problems.extend(unknown_choices(guide, settings))
     words, settings = words or load("en"), settings or GuideSettings()
+    layout = layout or Layout.of(settings.pages, words)
     env = _environment(template_dirs, cache_dir, words, settings)
-    made = generated_pages(guide, words)
+    made = generated_pages(guide, words, layout)
     problems.extend(page_collisions(guide, made))
     texts, unreadable = _decoded(pages, docs_name)
     problems.extend(unreadable)
@@ -150,8 +164,8 @@ def check_site(data_dir: Path, template_dirs: list[Path], pages: Mapping[str, st
     problems.extend(check_paths(guide, all_pages, made_for, name))
     if problems:
         return None, problems
-    return GuideSite(guide, index, env, tuple(made), next_steps_by_page(guide), titles, written,
-                     docs_name, words, settings), []
+    return GuideSite(guide, index, env, tuple(made), next_steps_by_page(guide, layout), titles,
+                     written, docs_name, words, settings, layout), []
 
 
 # --- Pages ------------------------------------------------------------------------------------
@@ -253,6 +267,7 @@ def _environment(template_dirs: list[Path], cache_dir: Path | None,
                       bytecode_cache=_bytecode_cache(cache_dir),
                       auto_reload=False)  # one build's environment: no need to stat templates
     env.filters["plain"] = plain
+    env.filters["long_date"] = partial(long_date, words=words)
     env.globals["t"] = words.t
     env.globals["settings"] = settings
     return env

@@ -51,7 +51,7 @@ def test_every_page_is_private_clean_and_accessible(page, sueno) -> None:
 
 def test_a_tick_on_the_monthly_checklist_stays_in_this_browser(page, sueno) -> None:
     _, server = sueno
-    page.goto(server.url("tools/revision-mensual/"), wait_until="networkidle")
+    page.goto(server.url("herramientas/revision-mensual/"), wait_until="networkidle")
     item = "Me muevo un rato casi todos los días."
     page.get_by_role("checkbox", name=item).check()
     page.reload(wait_until="networkidle")
@@ -61,7 +61,7 @@ def test_a_tick_on_the_monthly_checklist_stays_in_this_browser(page, sueno) -> N
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_the_sleep_diary_prints_on_its_pages(page, sueno, paper: str) -> None:
     _, server = sueno
-    page.goto(server.url("tools/diario-de-sueno/"), wait_until="networkidle")
+    page.goto(server.url("herramientas/diario-de-sueno/"), wait_until="networkidle")
     printed = PdfReader(io.BytesIO(page.pdf(format=paper))).pages
     assert 1 <= len(printed) <= SHEET_PAGES
     text = " ".join(" ".join(p.extract_text() or "" for p in printed).split())

@@ -35,29 +35,29 @@ def test_it_is_a_spanish_site_with_its_plan_in_the_nav(sueno: Build) -> None:
     assert '<html lang="es"' in home
     assert '<h1 id="dormir-mejor-en-cuatro-semanas">Dormir mejor en cuatro semanas' in home
     links = re.findall(r'<a href="([^"]*)" class="md-nav__link', home)
-    weeks = [link for link in links if link.startswith("roadmap/semana-")]
-    assert weeks == ["roadmap/semana-1-horario/", "roadmap/semana-2-la-ultima-hora/",
-                     "roadmap/semana-3-el-dormitorio/", "roadmap/semana-4-de-dia/"]
-    assert "Semana 2: la última hora del día" in sueno.html("roadmap/semana-1-horario/")
+    weeks = [link for link in links if link.startswith("plan/semana-")]
+    assert weeks == ["plan/semana-1-horario/", "plan/semana-2-la-ultima-hora/",
+                     "plan/semana-3-el-dormitorio/", "plan/semana-4-de-dia/"]
+    assert "Semana 2: la última hora del día" in sueno.html("plan/semana-1-horario/")
     # The theme's own words follow theme.language, even where the engine repairs its markup
     assert 'role="dialog" aria-label="Buscar">' in home
 
 
 def test_it_uses_only_the_kinds_it_needs(sueno: Build) -> None:
     pages = sueno.pages()
-    assert not any(p.startswith(("paths/", "library/strategies", "library/scripts"))
-                   for p in pages)
-    assert {"library/rituals/", "library/questions/", "tools/diario-de-sueno/",
-            "tools/revision-mensual/"} <= set(pages)
+    assert not any(p.startswith(("caminos/", "biblioteca/formas-de-hacerlo",
+                                 "biblioteca/que-decir")) for p in pages)
+    assert {"biblioteca/rituales/", "biblioteca/preguntas/", "herramientas/diario-de-sueno/",
+            "herramientas/revision-mensual/"} <= set(pages)
 
 
 def test_its_sheet_and_monthly_checklist_are_tools(sueno: Build) -> None:
-    sheet = sueno.html("tools/diario-de-sueno/")
+    sheet = sueno.html("herramientas/diario-de-sueno/")
     for ritual in ("misma-hora-de-levantarte", "una-hora-para-bajar-el-ritmo",
                    "vacia-la-cabeza-en-un-papel", "muevete-de-dia"):
         days = re.findall(rf'data-key="guide:sheet:diario-de-sueno:dias:{ritual}:(\d+)"', sheet)
         assert days == [str(day) for day in range(1, 29)]
-    checklist = sueno.html("tools/revision-mensual/")
+    checklist = sueno.html("herramientas/revision-mensual/")
     assert 'data-trackable="monthly"' in checklist
     assert len(re.findall(r'data-item="[a-z-]+"', checklist)) == 6
     assert (sueno.site / "calendar" / "misma-hora-de-levantarte.ics").is_file()
@@ -68,7 +68,7 @@ def test_every_outside_link_names_a_health_body(sueno: Build) -> None:
              for page in sueno.pages()
              for href in re.findall(r'href="(https?://[^"]+)"', sueno.html(page))}
     assert hosts - {QUICK_EXIT} == SOURCES
-    faq = sueno.html("library/questions/")
+    faq = sueno.html("biblioteca/preguntas/")
     assert '<a href="https://aasm.org/advocacy/position-statements/' in faq
     assert "](" not in faq  # no link left as Markdown
 
@@ -86,9 +86,10 @@ def test_the_engine_speaks_spanish_on_every_page(sueno: Build) -> None:
         html = sueno.html(page)
         found = [word for word in ENGLISH if word in html]
         assert not found, f"{page}: {found}"
-    assert "Olvidar mis marcas y notas" in sueno.html("tools/revision-mensual/")
-    assert 'data-page-label="Página {page} de {pages}"' in sueno.html("tools/diario-de-sueno/")
-    assert "<h1 id=\"rituales\">Rituales" in sueno.html("library/rituals/")
+    assert "Olvidar mis marcas y notas" in sueno.html("herramientas/revision-mensual/")
+    sheet = sueno.html("herramientas/diario-de-sueno/")
+    assert 'data-page-label="Página {page} de {pages}"' in sheet
+    assert "<h1 id=\"rituales\">Rituales" in sueno.html("biblioteca/rituales/")
     # No help lines in this guide, so no "Help now" bar leading to a page it does not have
     assert "guide-help-now" not in sueno.html("")
 
