@@ -11,8 +11,10 @@ from pathlib import Path
 from .check import check_project
 from .errors import GuideError
 from .helplines import stale_helplines
-from .loader import json_schema, read_guide
-from .new import NotEmpty, new_guide
+from .loader import read_guide
+from .new import NotEmpty, guide_schema, new_guide
+from .settings import SettingsError
+from .syntax import Unreadable
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,10 +24,18 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder")
     new = commands.add_parser("new", help="write a small guide to start from into a new folder")
     new.add_argument("folder", type=Path, help="an empty or new folder")
-    commands.add_parser("schema", help="print the JSON Schema of the data files")
+    schema = commands.add_parser("schema", help="print the JSON Schema of the guide's data files")
+    schema.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder")
     args = parser.parse_args(argv)
     if args.command == "schema":
-        print(json.dumps(json_schema(), indent=2, sort_keys=True))
+        try:
+            print(json.dumps(guide_schema(args.root), indent=2, sort_keys=True))
+        except Unreadable as error:
+            print(GuideError([error.problem]), file=sys.stderr)
+            return 1
+        except SettingsError as error:
+            print(error, file=sys.stderr)
+            return 1
         return 0
     if args.command == "new":
         return _new(args.folder)

@@ -13,9 +13,12 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from string import Template
+from typing import Any
 
 from .loader import json_schema
-from .project import ENGINE_THEME
+from .project import ENGINE_THEME, read_project
+from .schema_info import with_choices
+from .settings import read_settings
 
 ENGINE_ROOT = ENGINE_THEME.parent
 SCHEMA = Path("schema") / "guide-data.schema.json"
@@ -40,9 +43,15 @@ def new_guide(target: Path) -> list[Path]:
     # The schema the data files point at, for editors that complete and check fields
     schema = target / SCHEMA
     schema.parent.mkdir(parents=True, exist_ok=True)
-    schema.write_text(json.dumps(json_schema(), indent=2, sort_keys=True) + "\n",
+    schema.write_text(json.dumps(guide_schema(target), indent=2, sort_keys=True) + "\n",
                       encoding="utf-8")
     return [*written, schema]
+
+
+def guide_schema(root: Path) -> dict[str, Any]:
+    """The JSON Schema of the data files of the guide at `root`, with its own roles and mediums
+    (from its mkdocs.yml). Raises `Unreadable` or `SettingsError` for a mkdocs.yml in error."""
+    return with_choices(json_schema(), read_settings(read_project(root).settings))
 
 
 def _starter_files(folder: Traversable, relative: Path):

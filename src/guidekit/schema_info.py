@@ -9,7 +9,24 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .settings import GuideSettings
+
 Loc = tuple[str | int, ...]
+# Fields whose values are a guide's own ids: (the schema's name of the model, field, setting)
+_CHOICES = (("Script", "speaker", "roles"), ("Ritual", "medium", "mediums"))
+
+
+def with_choices(schema: dict[str, Any], settings: GuideSettings) -> dict[str, Any]:
+    """The data files' schema for one guide: a script's `speaker` and a ritual's `medium` allow
+    only the ids of the guide's roles and mediums (none when it lists none)."""
+    for model, name, setting in _CHOICES:
+        ids = [choice.id for choice in getattr(settings, setting)]
+        field = schema["$defs"][model]["properties"][name]
+        field["anyOf"] = [*([{"enum": ids, "type": "string"}] if ids else []), {"type": "null"}]
+        field["examples"] = ids[:1]
+        if not ids:
+            field.pop("examples")
+    return schema
 
 
 def expected(model: type[BaseModel], inner: Loc) -> str | None:
