@@ -154,7 +154,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for calendar in calendar_files(site.guide, start=start, stamp=_data_time(root / "data"),
                                    site=key, link=_calendar_link(files, config),
                                    cache=root / ".cache" / "guidekit" / "calendars",
-                                   say=site.words):
+                                   say=site.words, folder=site.layout.folders["calendar"]):
         files.append(File.generated(config, calendar.path, content=calendar.content))
     return files
 

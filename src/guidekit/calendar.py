@@ -61,9 +61,10 @@ class CalendarFile:
     content: bytes
 
 
-def calendar_path(entry_id: str) -> str:
-    """Where the calendar of a ritual or a phase lives in the site (ids are unique)."""
-    return f"calendar/{entry_id}.ics"
+def calendar_path(entry_id: str, folder: str = "calendar") -> str:
+    """Where the calendar of a ritual or a phase lives in the site (ids are unique), in the
+    guide's folder for calendars (extra.guide.pages.calendar)."""
+    return f"{folder}/{entry_id}.ics"
 
 
 def site_key(site_url: str, site_name: str) -> str:
@@ -74,21 +75,21 @@ def site_key(site_url: str, site_name: str) -> str:
 
 def calendar_files(guide: Guide, *, start: date, stamp: datetime, site: str,
                    link: LinkFor, cache: Path | None = None,
-                   say: Strings | None = None) -> list[CalendarFile]:
+                   say: Strings | None = None, folder: str = "calendar") -> list[CalendarFile]:
     """A calendar for every ritual, and one for every phase that uses rituals, described in the
-    guide's language (`say`, English when not given).
+    guide's language (`say`, English when not given), each in `folder`.
 
     With a `cache` folder, files of the last build are reused where nothing they show changed.
     """
     reuse = Reuse(cache, _CODE_VERSION, ".ics")
     files = list(_files(guide, start=start, stamp=stamp, site=site, link=link, reuse=reuse,
-                        say=say or load("en")))
+                        say=say or load("en"), folder=folder))
     reuse.forget_unused()
     return files
 
 
 def _files(guide: Guide, *, start: date, stamp: datetime, site: str, link: LinkFor,
-           reuse: Reuse, say: Strings) -> Iterator[CalendarFile]:
+           reuse: Reuse, say: Strings, folder: str) -> Iterator[CalendarFile]:
     when = f"{start} {stamp} {site}"
 
     def words(text: str) -> str:
@@ -107,7 +108,8 @@ def _files(guide: Guide, *, start: date, stamp: datetime, site: str, link: LinkF
                                                 words=words, say=say))
             return calendar.to_ical()
 
-        yield CalendarFile(calendar_path(ritual.id), reuse.get(f"{when} {shown(ritual)}", one))
+        yield CalendarFile(calendar_path(ritual.id, folder),
+                           reuse.get(f"{when} {shown(ritual)}", one))
     for phase in guide.of_kind("phase"):
         if not phase.rituals:
             continue
@@ -118,7 +120,7 @@ def _files(guide: Guide, *, start: date, stamp: datetime, site: str, link: LinkF
                                   link=link, words=words, say=say).to_ical()
 
         inputs = " ".join([when, phase.model_dump_json(), *map(shown, rituals)])
-        yield CalendarFile(calendar_path(phase.id), reuse.get(inputs, whole))
+        yield CalendarFile(calendar_path(phase.id, folder), reuse.get(inputs, whole))
 
 
 def phase_calendar(phase: Phase, rituals: list[Ritual], *, start: date, stamp: datetime,

@@ -17,6 +17,7 @@ from types import MappingProxyType
 
 import yaml
 
+from .calendar import calendar_path
 from .errors import Problem
 from .loader import Guide
 from .models import CADENCES
@@ -96,6 +97,10 @@ class Layout:
     def index(self, family: str) -> str:
         """The index page of a family's folder."""
         return f"{self.folders[family]}/index.md"
+
+    def calendar(self, entry_id: str) -> str:
+        """The calendar file of a ritual or a phase."""
+        return calendar_path(entry_id, self.folders["calendar"])
 
     def anchor(self, cadence: str) -> str:
         """The anchor of a cadence's rituals on the rituals' page."""

@@ -18,6 +18,7 @@ and no optional block is shown.
           tools: tools             # worksheets and checklists, and their index
           roadmap: roadmap         # each phase, and the roadmap's index
           paths: paths             # each reading path, and the list of paths
+          calendar: calendar       # the calendar files (.ics) of rituals and phases
         strings: {}                # the engine's words, changed (see strings/en.yml)
 
 The names of the pages inside the library, of the help page and the anchors of the rituals'
@@ -46,8 +47,8 @@ if TYPE_CHECKING:
 _ID = r"^[a-z0-9][a-z0-9 -]*$"
 # One part of an address: lower-case letters and digits, words joined by single dashes
 SEGMENT = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-# Folders the theme and the engine already use in every site
-TAKEN_FOLDERS = frozenset({"assets", "search", "calendar"})
+# Folders the theme already uses in every site
+TAKEN_FOLDERS = frozenset({"assets", "search"})
 
 
 class _Frozen(BaseModel):
@@ -66,12 +67,14 @@ class Blocks(_Frozen):
 
 
 class Pages(_Frozen):
-    """The folder of each family of generated pages; the defaults are the engine's first layout."""
+    """The folder of each family of generated pages (and of the calendar files); the defaults
+    are the engine's first layout."""
 
     library: str = Field(default="library", pattern=SEGMENT)
     tools: str = Field(default="tools", pattern=SEGMENT)
     roadmap: str = Field(default="roadmap", pattern=SEGMENT)
     paths: str = Field(default="paths", pattern=SEGMENT)
+    calendar: str = Field(default="calendar", pattern=SEGMENT)  # the rituals' calendar files
 
     @model_validator(mode="after")
     def _apart(self) -> Pages:

@@ -141,7 +141,7 @@ def check_site(data_dir: Path, template_dirs: list[Path], pages: Mapping[str, st
         problems.extend(unknown_choices(guide, settings))
     words, settings = words or load("en"), settings or GuideSettings()
     layout = layout or Layout.of(settings.pages, words)
-    env = _environment(template_dirs, cache_dir, words, settings)
+    env = _environment(template_dirs, cache_dir, words, settings, layout)
     made = generated_pages(guide, words, layout)
     problems.extend(page_collisions(guide, made))
     texts, unreadable = _decoded(pages, docs_name)
@@ -261,7 +261,7 @@ def _decoded(pages: Mapping[str, str | bytes], docs_name: str
 
 
 def _environment(template_dirs: list[Path], cache_dir: Path | None,
-                 words: Strings, settings: GuideSettings) -> Environment:
+                 words: Strings, settings: GuideSettings, layout: Layout) -> Environment:
     env = Environment(loader=FileSystemLoader([str(d) for d in template_dirs]), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       bytecode_cache=_bytecode_cache(cache_dir),
@@ -270,6 +270,7 @@ def _environment(template_dirs: list[Path], cache_dir: Path | None,
     env.filters["long_date"] = partial(long_date, words=words)
     env.globals["t"] = words.t
     env.globals["settings"] = settings
+    env.globals["calendar_file"] = layout.calendar  # an entry's .ics, by its id
     return env
 
 

@@ -60,7 +60,7 @@ def test_its_sheet_and_monthly_checklist_are_tools(sueno: Build) -> None:
     checklist = sueno.html("herramientas/revision-mensual/")
     assert 'data-trackable="monthly"' in checklist
     assert len(re.findall(r'data-item="[a-z-]+"', checklist)) == 6
-    assert (sueno.site / "calendar" / "misma-hora-de-levantarte.ics").is_file()
+    assert (sueno.site / "calendario" / "misma-hora-de-levantarte.ics").is_file()
 
 
 def test_every_outside_link_names_a_health_body(sueno: Build) -> None:

@@ -50,6 +50,10 @@ def test_the_spanish_example_s_generated_pages_live_in_its_own_folders(sueno: Bu
     assert re.search(r'<h2 id="cada-dia">Cada día', rituals)
     week = sueno.html("plan/semana-1-horario/")
     assert 'href="../../biblioteca/rituales/#misma-hora-de-levantarte"' in week
+    # Calendar files too, and the "Add to calendar" links lead to them
+    assert (sueno.site / "calendario" / "misma-hora-de-levantarte.ics").is_file()
+    assert not (sueno.site / "calendar").exists()
+    assert 'data-guide-calendar="../../calendario/misma-hora-de-levantarte.ics"' in rituals
     # The nav leads to them
     links = re.findall(r'<a href="([^"]*)" class="md-nav__link', sueno.html(""))
     assert {"plan/", "herramientas/", "biblioteca/rituales/"} <= set(links)

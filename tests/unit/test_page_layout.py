@@ -128,6 +128,7 @@ def test_the_engine_s_languages_give_names_fit_for_an_address() -> None:
     ({"paths": "library"}, "field 'extra.guide.pages': 'library' and 'paths' both go in the "
                            "folder 'library'"),
     ({"tools": "assets"}, "the site already uses the folder 'assets'"),
+    ({"calendar": "tools"}, "'tools' and 'calendar' both go in the folder 'tools'"),
     ({"tools": 3}, "field 'extra.guide.pages.tools': expected text"),
 ])
 def test_a_bad_pages_setting_is_one_line_naming_it(pages: object, says: str) -> None:
