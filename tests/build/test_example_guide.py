@@ -95,7 +95,7 @@ def test_the_engine_speaks_spanish_on_every_page(sueno: Build) -> None:
 
 
 def test_its_calendar_files_speak_spanish(sueno: Build) -> None:
-    ics = (sueno.site / "calendar" / "misma-hora-de-levantarte.ics").read_text(encoding="utf-8")
+    ics = (sueno.site / "calendario" / "misma-hora-de-levantarte.ics").read_text(encoding="utf-8")
     unfolded = ics.replace("\r\n ", "")
     assert "Cómo hacerlo:" in unfolded and "Vuelve a leerlo en la guía: " in unfolded
     assert "How to do it" not in unfolded and "in the guide" not in unfolded
