@@ -3,6 +3,9 @@
 A generated page is plain Markdown: headings plus embed directives, so it goes through exactly
 the same path as a hand-written page. An author who writes a page at the same path in `content/`
 replaces the generated one (embedding entries with the same directives).
+
+Where each page goes is the guide's `Layout`: a folder per family from its settings
+(`extra.guide.pages`), and the names of shared pages and anchors in its language.
 """
 
 from __future__ import annotations
