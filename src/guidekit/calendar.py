@@ -29,6 +29,7 @@ from . import text
 from .loader import Guide
 from .models import Phase, Ritual
 from .reuse import Reuse, code_version
+from .rhythm import rhythm
 from .strings import Strings, load
 from .text import plain, slug
 
@@ -209,6 +210,7 @@ def _lines(text: str) -> str:
 def _description(ritual: Ritual, link: str, words: Words, say: Strings) -> str:
     steps = "\n".join(f"{n}. {words(step)}" for n, step in enumerate(ritual.steps, 1))
     ends = say.text("ics.ends") if ritual.for_weeks else ""
-    return (f"{words(ritual.purpose)}\n\n{say.text('ics.how-often', rhythm=ritual.rhythm)}{ends}"
+    often = say.text("ics.how-often", rhythm=rhythm(ritual, say))
+    return (f"{words(ritual.purpose)}\n\n{often}{ends}"
             f"\n\n{say.text('ics.how')}\n{steps}\n\n{say.text('ics.local-time')}\n\n"
             f"{say.text('ics.read-again', link=link)}")

@@ -181,31 +181,6 @@ class Ritual(Entry):
                         "hint": f"use cadence: {cadences[0]}, or leave out '{name}'"})
         return self
 
-    @property
-    def rhythm(self) -> str:
-        """How often the ritual happens, and for how long, in plain words: "Twice a week, for
-        three weeks". The page, the calendar note and the calendar file all say it this way."""
-        times = self.times_per_week or 1
-        often = {"daily": "Every day",
-                 "weekly": f"{_times(times).capitalize()} a week",
-                 "monthly": "Once a month",
-                 "quarterly": "Every three months"}[self.cadence]
-        if self.for_weeks is None:
-            return often
-        return f"{often}, for {_count(self.for_weeks)} week{'s' if self.for_weeks > 1 else ''}"
-
-
-def _times(count: int) -> str:
-    return {1: "once", 2: "twice"}.get(count, f"{_count(count)} times")
-
-
-def _count(number: int) -> str:
-    """Small numbers in words, as people say them."""
-    return _WORDS[number - 1] if 1 <= number <= len(_WORDS) else str(number)
-
-
-_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-
 
 # --- Scripts ------------------------------------------------------------------------------------
 

@@ -40,6 +40,7 @@ from .pages import (
 from .paths import NextStep, check_paths, next_steps_by_page
 from .references import Index, Use, check_reference, index_data
 from .render import Renderer, table_template
+from .rhythm import rhythm
 from .settings import GuideSettings, unknown_choices
 from .strings import Strings, load
 from .text import decode_page, plain
@@ -269,6 +270,7 @@ def _environment(template_dirs: list[Path], cache_dir: Path | None,
     env.filters["plain"] = plain
     env.filters["long_date"] = partial(long_date, words=words)
     env.globals["t"] = words.t
+    env.globals["rhythm"] = partial(rhythm, words=words)  # how often a ritual happens, in words
     env.globals["settings"] = settings
     env.globals["calendar_file"] = layout.calendar  # an entry's .ics, by its id
     return env
