@@ -3,16 +3,16 @@ with the build.
 
 Every page loads the frame's files (the guide's look, "Leave this site quickly", "Help now", and
 the loader that runs a block's scripts after instant navigation). A block's files load only on
-the pages that show it: the page's HTML is searched for each block's mark, the class or attribute
-that its partial writes (and its script looks for). The rule is written here once; the hooks
+the pages that show it: each block has a mark, the class or attribute that its
+partial writes (and its script looks for). The rule is written here once; the hooks
 hand each page its list, which main.html writes into the page's head.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 from .models import ID_PATTERN
 
@@ -51,21 +51,28 @@ BLOCKS: dict[str, Assets] = {
 }
 
 
-def _finder(mark: str) -> re.Pattern[str]:
-    """A pattern that finds `mark` in HTML as the templates write it."""
-    name = re.escape(mark[1:].strip("[]"))
-    if mark.startswith("."):
-        return re.compile(rf"""\sclass=["']?(?:[^"'>]*\s)?{name}(?=[\s"'>])""")
-    return re.compile(rf"\s{name}(?=[\s=>/])")
+class _Marks(HTMLParser):
+    """Every class and attribute name on the elements of an HTML fragment, as ".name" and
+    "[name]"."""
 
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: set[str] = set()
 
-_FINDERS = {mark: _finder(mark) for mark in BLOCKS}
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            self.found.add(f"[{name}]")
+            if name == "class" and value:
+                self.found.update(f".{token}" for token in value.split())
 
 
 def page_assets(html: str) -> Assets:
     """The files a page showing `html` (its content, as rendered) loads: the frame's, and those
     of every block it shows."""
-    found = [FRAME, *(assets for mark, assets in BLOCKS.items() if _FINDERS[mark].search(html))]
+    marks = _Marks()
+    marks.feed(html)
+    marks.close()
+    found = [FRAME, *(assets for mark, assets in BLOCKS.items() if mark in marks.found)]
     return Assets(css=_in_order({n for a in found for n in a.css}, CSS_ORDER),
                   js=_in_order({n for a in found for n in a.js}, JS_ORDER))
 
