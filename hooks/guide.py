@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from html import unescape
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import urljoin
 
 from jinja2 import Environment
@@ -28,12 +29,13 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from guidekit.assets import FRAME, Assets, page_assets, script_rules
 from guidekit.calendar import calendar_files, site_key
 from guidekit.errors import GuideError
 from guidekit.helplines import stale_helplines
 from guidekit.loader import data_files
 from guidekit.pages import Layout
-from guidekit.project import ENGINE_CSS, ENGINE_JS, ENGINE_THEME, leaky_features
+from guidekit.project import ENGINE_THEME, leaky_features
 from guidekit.quick_exit import QuickExitError, quick_exit
 from guidekit.render import Renderer
 from guidekit.settings import GuideSettings, SettingsError, read_settings
@@ -49,6 +51,7 @@ class _Build:
     afresh in on_config."""
 
     loaded: GuideSite | None = None
+    assets: dict[str, Assets] = field(default_factory=dict)  # by page, from on_page_content on
     words: Strings | None = None  # the strings of theme.language, from on_config on
     settings: GuideSettings | None = None  # extra.guide, from on_config on
     layout: Layout | None = None  # where generated pages go, from on_config on
@@ -81,6 +84,7 @@ _log = get_plugin_logger("guide")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Start a fresh build, and give the theme the engine's templates and assets."""
     _build.loaded, _build.rendering = None, None
+    _build.assets.clear()
 
     # The guide's settings, and the words readers see in the theme's language
     try:
@@ -102,10 +106,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                           "install guidekit from its folder with `pip install -e`")
     if ENGINE_THEME not in [Path(d).resolve() for d in config.theme.dirs]:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(ENGINE_THEME))
-
-    # Its stylesheets and scripts come first, so a guide's own can build on them
-    config.extra_css[:0] = _missing(_assets(ENGINE_CSS), config.extra_css)
-    config.extra_javascript[:0] = _missing(_assets(ENGINE_JS), config.extra_javascript)
 
     # Where "Leave this site quickly" goes, named for the link's hint, unless a guide turns the
     # block off (main.html then leaves it out)
@@ -162,6 +162,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """The theme's templates (main.html) get the same `t(key, **values)` as the engine's."""
     env.globals["t"] = _build.site.words.t
+
+    # The engine's stylesheets and scripts (main.html writes them into the head, before the
+    # guide's own): the frame's on a page the theme renders alone (404.html); a page made from
+    # Markdown gets its own list in on_page_context. And the rules the scripts share with the
+    # build, as data.
+    env.globals["guide_assets"] = _unlisted(FRAME, config)
+    env.globals["guide_rules"] = script_rules()
     return env
 
 
@@ -213,10 +220,20 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if problems:
         raise PluginError(str(GuideError(problems)))
 
+    # The engine's files this page needs: the frame's, and those of the blocks it shows
+    _build.assets[page.file.src_uri] = _unlisted(page_assets(html), config)
+
     # Headings of embedded entries belong in the table of contents
     if 'class="guide-' in html:
         page.toc = get_toc(toc_tokens(html))
     return html
+
+
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                    nav: Navigation) -> dict[str, Any]:
+    """Give main.html the page's own list of the engine's stylesheets and scripts."""
+    context["guide_assets"] = _build.assets[page.file.src_uri]
+    return context
 
 
 # -----------------------------------------------------------------------------
@@ -238,15 +255,11 @@ def _calendar_link(files: Files, config: MkDocsConfig) -> Callable[[str], str]:
     return link
 
 
-def _assets(names: Sequence[str]) -> list[str]:
-    """The engine's asset files, as the theme serves them."""
-    return [f"assets/guide/{name}" for name in names]
-
-
-def _missing(assets: list[str], listed: Sequence[object]) -> list[str]:
-    """The engine's assets that a guide does not list itself."""
-    names = {str(item) for item in listed}
-    return [asset for asset in assets if asset not in names]
+def _unlisted(assets: Assets, config: MkDocsConfig) -> Assets:
+    """The engine's files that a guide does not list itself in extra_css or extra_javascript."""
+    listed = {str(item) for item in [*config.extra_css, *config.extra_javascript]}
+    return Assets(css=tuple(n for n in assets.css if f"assets/guide/{n}" not in listed),
+                  js=tuple(n for n in assets.js if f"assets/guide/{n}" not in listed))
 
 
 def _pages_in(items: Sequence[Page | Section | Link]) -> Iterator[Page]:

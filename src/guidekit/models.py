@@ -247,6 +247,11 @@ class Rule(Strict):
     met: Text
     not_met: Text
 
+    def least(self, total: int) -> int:
+        """The fewest ticks of `total` items that meet the rule: more than `share` of them.
+        The one place this is worked out: the partials write it, and checklist.js reads it."""
+        return int(total * self.share) + 1
+
 
 class Checklist(Entry):
     intro: Text | None = None

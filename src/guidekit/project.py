@@ -19,15 +19,6 @@ from .syntax import Unreadable, decode, explain
 # The engine's templates, stylesheets and scripts: one folder that every guide's theme uses
 # (hooks/guide.py adds it after the guide's own custom_dir), never copied into a guide.
 ENGINE_THEME = Path(__file__).resolve().parents[2] / "overrides"
-# The engine's stylesheets and scripts in that folder, in the order they must load
-ENGINE_CSS = ("guide.css", "checklist.css", "share.css", "calendar.css", "worksheet.css",
-              "quick-exit.css", "helplines.css")
-ENGINE_JS = ("store.js",  # first: what is kept in this browser, the "Don't save" choice, the wipe
-             "checklist.js",
-             "share.js",  # after checklist.js, whose ticks it reads
-             "calendar.js",
-             "worksheet.js",
-             "paths.js", "quick-exit.js")
 CONFIG_NAME = "mkdocs.yml"
 # Theme features that put what a reader typed into an address the history keeps
 LEAKY_FEATURES = {

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from guidekit.assets import script_rules
 from tests.support.project import ROOT
 
 SCRIPT = ROOT / "overrides/assets/guide/checklist.js"
@@ -17,7 +18,9 @@ def js(browser):
     """Evaluate `expression` with the script loaded in a blank page: `G` is guideChecklist."""
     context = browser.new_context(timezone_id="Europe/Berlin")
     page = context.new_page()
-    page.set_content("<!doctype html><html lang='en'><title>store</title></html>")
+    rules = json.dumps(script_rules())  # as main.html writes them
+    page.set_content("<!doctype html><html lang='en'><title>store</title><script type="
+                     f"'application/json' id='__guide-rules'>{rules}</script></html>")
     page.add_script_tag(path=str(STORE))
     page.add_script_tag(path=str(SCRIPT))
 

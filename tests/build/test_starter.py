@@ -70,7 +70,7 @@ def test_the_engine_gives_the_theme_its_templates_and_assets(starter: tuple[Path
     page = built.html("tools/four-week-sheet/")
     assert 'class="guide-quick-exit"' in page  # the engine's main.html
     assert "guide-worksheet" in page  # the engine's partials
-    for asset in ("guide.css", "checklist.js", "worksheet.js"):
+    for asset in ("guide.css", "store.js", "worksheet.js"):  # what a sheet needs
         assert f"assets/guide/{asset}" in page
         assert (built.site / "assets" / "guide" / asset).is_file()
 

@@ -5,7 +5,7 @@
 // The stored data, without DOM or storage.
 var guideChecklist = (() => {
   const VERSION = 1;
-  const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  const isId = text => new RegExp(guideStore.rule("id")).test(text); // the build's own pattern
   const PERIOD = /^(\d{4}-(0[1-9]|1[0-2])|once)$/;
   const STEPS = {}; // version -> step to the next version
   const fail = why => { throw new Error("unreadable ticks: " + why); };
@@ -35,7 +35,7 @@ var guideChecklist = (() => {
       if (!PERIOD.test(period) || !isMap(items)) fail(period);
       out.ticks[period] = {};
       for (const [item, on] of Object.entries(items)) {
-        if (!ID.test(item) || typeof on !== "boolean") fail(item);
+        if (!isId(item) || typeof on !== "boolean") fail(item);
         if (on) out.ticks[period][item] = true;
       }
     }
@@ -71,7 +71,7 @@ var guideChecklist = (() => {
     const file = JSON.parse(text), values = {};
     if (!isMap(file) || file.guide !== "checklist-ticks" || !isMap(file.checklists)) fail("file");
     for (const id in file.checklists) {
-      if (!ID.test(id)) fail(id);
+      if (!isId(id)) fail(id);
       values[id] = check(file.checklists[id]);
     }
     return values;
@@ -141,15 +141,15 @@ var guideChecklist = (() => {
 
   // The choice, boxes, count and rule, note, months (of the range kept only).
   function draw(root) {
-    const $ = selector => root.querySelector(selector), id = root.dataset.guideId, share = root.dataset.share;
-    const current = now(root), shown = root.shown || current, value = sync(id);
+    const $ = selector => root.querySelector(selector), id = root.dataset.guideId;
+    const current = now(root), shown = root.shown || current, value = sync(id), least = +root.dataset.least;
     const boxes = [...root.querySelectorAll("[data-item]")], items = boxes.map(box => box.dataset.item);
     const total = items.length, count = key => G.ticked(value, key, items).length, n = count(shown);
     const choice = $("[data-visit-only]");
     choice.checked = S.state() === "visit";
     choice.closest("[data-js]").hidden = !S.offersChoice();
     boxes.forEach(box => { box.checked = !!(value.ticks[shown] || {})[box.dataset.item]; });
-    const rule = share ? " " + say(root, n > share * total ? "met" : "notMet") : "";
+    const rule = least ? " " + say(root, n >= least ? "met" : "notMet") : ""; // the build's count
     show($("[data-feedback]"), n ? say(root, "count", { n, total }) + rule : say(root, "none"));
     show($("[data-note]"), say(root, why(id)));
     if (current === "once") return;

@@ -9,7 +9,8 @@
 // Codes as plain data, without the page, so tests can try every case.
 var guideCompare = (() => {
   const VERSION = "1";
-  const CODE = /^1\.([a-z0-9]+(?:-[a-z0-9]+)*)\.(\d{4}-(?:0[1-9]|1[0-2]))\.([0-9a-z]+)\.([0-9a-f]+)\.([0-9a-z]+)$/;
+  // The parts after the version; the checklist's id is checked with the build's own pattern.
+  const PARTS = [null, /^\d{4}-(?:0[1-9]|1[0-2])$/, /^[0-9a-z]+$/, /^[0-9a-f]+$/, /^[0-9a-z]+$/];
   // FNV-1a, 32 bits, in base 36.
   const hash = text => {
     let h = 0x811c9dc5;
@@ -35,8 +36,9 @@ var guideCompare = (() => {
     const code = text.trim().replace(/^[^#]*#share=/, "");
     const body = code.slice(0, code.lastIndexOf("."));
     if (/^\d+\./.test(code) && !code.startsWith(VERSION + ".")) throw "old";
-    const parts = CODE.exec(code);
-    if (!parts) throw "bad";
+    const parts = code.split(".");
+    if (parts.length !== 6 || parts[0] !== VERSION || !new RegExp(guideStore.rule("id")).test(parts[1])
+      || PARTS.some((pattern, i) => pattern && !pattern.test(parts[i + 1]))) throw "bad";
     const [, checklist, month, itemsHash, bits, check] = parts;
     if (hash(body) !== check) throw "changed";
     if (checklist !== id) throw "other";

@@ -101,5 +101,9 @@ var guideStore = (() => {
   });
   const watch = draw => watchers.push(draw);
 
-  return { state, offersChoice: () => !!(open(false) && open(true)), get, set, keys, setVisitOnly, wipe, watch };
+  // A rule the scripts share with the build (the pattern of an id), from the page's data
+  // (main.html writes them, from guidekit/assets.py).
+  const rule = name => JSON.parse(document.getElementById("__guide-rules").textContent)[name];
+
+  return { rule, state, offersChoice: () => !!(open(false) && open(true)), get, set, keys, setVisitOnly, wipe, watch };
 })();
