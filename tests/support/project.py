@@ -55,14 +55,15 @@ def copy_project(into: Path) -> Path:
 def starter_guide(into: Path, *, engine: bool = False) -> Path:
     """The starter guide of `guidekit new` in `into` (missing or empty): a small guide with one
     entry of each kind, for a test to change. With `engine`, a copy of the engine (hooks,
-    overrides, src) sits beside it and its mkdocs.yml names those hooks, as this project's does:
-    a test may then change the engine's files too."""
+    overrides, src) sits beside it and its mkdocs.yml names those hooks and templates, as this
+    project's does: a test may then change the engine's files too."""
     new_guide(into)
     if engine:
         for part in ENGINE_PARTS:
             shutil.copytree(ROOT / part, into / part, dirs_exist_ok=True)
         config = into / "mkdocs.yml"
-        config.write_text(_HOOK_LINE.sub(r"\1hooks/\2", config.read_text(encoding="utf-8")),
+        text = _HOOK_LINE.sub(r"\1hooks/\2", config.read_text(encoding="utf-8"))
+        config.write_text(text.replace("  # custom_dir: overrides", "  custom_dir: overrides"),
                           encoding="utf-8")
     return into
 

@@ -103,7 +103,8 @@ def test_rewritten_links_keep_their_title_and_definitions_their_label() -> None:
 
 def test_misspelt_embeds_are_reported_with_the_expected_form(starter: Path) -> None:
     lines = _problems(starter, "# P\n\n<!-- guide:Script asking-for-a-hand -->\n\n"
-                      "<!-- guide:script -->\n\n<!-- guide script asking-for-a-hand -->\n\n<!-- guide:ritaul a b -->\n\n"
+                      "<!-- guide:script -->\n\n<!-- guide script asking-for-a-hand -->\n\n"
+                      "<!-- guide:ritaul a b -->\n\n"
                       "<!-- guide:ritual sunday-house-talk\n-->\n")
     assert lines == [
         "content/p.md:3:1: entry 'asking-for-a-hand': write the kind in lower case "
