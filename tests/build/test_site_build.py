@@ -47,7 +47,8 @@ def changed(tmp_path_factory: pytest.TempPathFactory) -> Build:
         encoding="utf-8")
     config = guide / "mkdocs.yml"
     edit(config, "  - Before you start:", "  - First steps:")
-    edit(config, "      - library/index.md\n", "      - library/index.md\n      - library/pitfalls.md\n")
+    edit(config, "      - library/index.md\n", "      - library/index.md\n"
+                                             "      - library/pitfalls.md\n")
     result = build(guide, strict=True)
     assert result.returncode == 0, result.output
     return result
