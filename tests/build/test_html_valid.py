@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.project import ROOT, Build, build, copy_project
+from tests.support.project import ROOT, Build, build, starter_guide
 
 
 def _vnu() -> list[str]:
@@ -38,7 +38,7 @@ def test_every_page_passes_the_nu_html_checker(site: Build) -> None:
 
 
 def test_a_broken_anchor_or_link_fails_the_strict_build(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
+    project = starter_guide(tmp_path / "guide")
     page = project / "content" / "index.md"
     page.write_text(page.read_text(encoding="utf-8")
                     + "\n[Here](safety.md#no-such-part) and [there](no-such-page.md).\n",
