@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.project import Build, build
+from tests.support.project import Build, build, built_starter
 
 
 def _guidekit(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -19,13 +19,11 @@ def _guidekit(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def starter(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Build]:
-    folder = tmp_path_factory.mktemp("authors") / "my-home-guide"
-    made = _guidekit("new", str(folder), cwd=folder.parent)
-    assert made.returncode == 0, made.stderr
-    built = build(folder, strict=True)
-    assert built.returncode == 0, built.output
-    return folder, built
+def starter() -> tuple[Path, Build]:
+    """The starter that `guidekit new my-home-guide` writes, built strictly (once per process:
+    other tests share the build)."""
+    built = built_starter()
+    return built.site.parent, built
 
 
 def test_the_starter_is_checked_and_built_strictly(starter: tuple[Path, Build]) -> None:

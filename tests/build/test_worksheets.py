@@ -11,12 +11,15 @@ from pathlib import Path
 import pytest
 import yaml
 
+import guidekit
 from guidekit.loader import load_guide
 from guidekit.text import plain
 from tests.support.project import ROOT, Build, build, built_starter, check, starter_guide
 
 GUIDE = load_guide(ROOT / "data")
 SHEETS = GUIDE.of_kind("worksheet")
+STARTER_SHEETS = load_guide(Path(guidekit.__file__).parent / "starter" / "data"
+                            ).of_kind("worksheet")
 SHEET = "four-week-sheet"  # the starter's sheet: a day grid of 4 days, a checklist as columns
 
 
@@ -49,9 +52,13 @@ def test_the_four_sheets_are_in_the_data() -> None:
                                       "repair-plan-sheet", "monthly-checklist-sheet"}
 
 
-@pytest.mark.parametrize("sheet", SHEETS, ids=lambda s: s.id)
-def test_every_section_and_prompt_is_on_the_sheet_with_a_labelled_field(site, sheet) -> None:
-    page = _sheet(site.html(f"tools/{sheet.id}/"))
+@pytest.mark.parametrize(("which", "sheet"), [
+    *[("starter", sheet) for sheet in STARTER_SHEETS], *[("site", sheet) for sheet in SHEETS]],
+    ids=lambda v: v if isinstance(v, str) else v.id)
+def test_every_section_and_prompt_is_on_the_sheet_with_a_labelled_field(
+        which: str, sheet, request: pytest.FixtureRequest) -> None:
+    """On the starter's sheet, and on every sheet of whatever guide this project holds."""
+    page = _sheet(request.getfixturevalue(which).html(f"tools/{sheet.id}/"))
     text = _visible(page)
     for section in sheet.sections:
         assert re.search(rf'<h2 id="{section.id}">{re.escape(html_lib.escape(section.title))}<',

@@ -8,7 +8,6 @@ run the engine tests there (`pytest -m "not content"`). Every one must pass.
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import subprocess
 import sys
@@ -37,11 +36,11 @@ def swapped_project(into: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("pytest_args", nargs="*", help="test paths and pytest options "
-                        f"(default: {' '.join(DEFAULT_TESTS)})")
-    args, extra = parser.parse_known_args(argv)
-    pytest_args = [*args.pytest_args, *extra]
+    """Every argument goes to pytest; without a test path, the default tests run."""
+    pytest_args = list(sys.argv[1:] if argv is None else argv)
+    if {"-h", "--help"} & set(pytest_args):
+        print(__doc__)
+        return 0
     with tempfile.TemporaryDirectory(prefix="guide-swap-") as folder:
         project = swapped_project(Path(folder))
         if not any((project / arg.split("::")[0]).exists() for arg in pytest_args):
