@@ -21,7 +21,7 @@ GUIDE_PARTS = ("mkdocs.yml", "content", "data")  # the guide; the rest is the en
 ENGINE_PARTS = ("overrides", "hooks", "schema", "src")
 PARTS = GUIDE_PARTS + ENGINE_PARTS
 # The engine's hooks as the starter's mkdocs.yml names them, wherever the engine is
-_HOOK_LINE = re.compile(r"(?m)^(\s*- ).*/hooks/(\w+\.py)$")
+_HOOK_LINE = re.compile(r"(?m)^(\s*- )\S*/hooks/(\w+\.py)\b")
 
 
 @dataclass
@@ -61,11 +61,16 @@ def starter_guide(into: Path, *, engine: bool = False) -> Path:
     if engine:
         for part in ENGINE_PARTS:
             shutil.copytree(ROOT / part, into / part, dirs_exist_ok=True)
-        config = into / "mkdocs.yml"
-        text = _HOOK_LINE.sub(r"\1hooks/\2", config.read_text(encoding="utf-8"))
-        config.write_text(text.replace("  # custom_dir: overrides", "  custom_dir: overrides"),
-                          encoding="utf-8")
+        engine_hooks(into / "mkdocs.yml")
+        edit(into / "mkdocs.yml", "  # custom_dir: overrides", "  custom_dir: overrides")
     return into
+
+
+def engine_hooks(config: Path) -> None:
+    """A guide's mkdocs.yml naming the engine's hooks in hooks/ beside it, wherever it named
+    them before."""
+    config.write_text(_HOOK_LINE.sub(r"\1hooks/\2", config.read_text(encoding="utf-8")),
+                      encoding="utf-8")
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
