@@ -9,8 +9,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from functools import cache
+from io import StringIO
 from pathlib import Path
 
 from guidekit.__main__ import main as guidekit_main
@@ -83,9 +85,6 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
 def check(project: Path) -> tuple[int, str]:
     """`guidekit check` on a project, in this process (as quick as the core is): its exit code
     and all it printed."""
-    from contextlib import redirect_stderr, redirect_stdout
-    from io import StringIO
-
     said = StringIO()
     with redirect_stdout(said), redirect_stderr(said):
         code = guidekit_main(["check", "--root", str(project)])

@@ -46,7 +46,7 @@ def swapped_project(into: Path, guide: Path | None = None) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Every argument goes to pytest; without a test path, the default tests run."""
+    """Every argument goes to pytest; without a test path (tests/...), the default tests run."""
     pytest_args = list(sys.argv[1:] if argv is None else argv)
     if {"-h", "--help"} & set(pytest_args):
         print(__doc__)
@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         del pytest_args[at:at + 2]
     with tempfile.TemporaryDirectory(prefix="guide-swap-") as folder:
         project = swapped_project(Path(folder), guide)
-        if not any((project / arg.split("::")[0]).exists() for arg in pytest_args):
+        if not any(arg.startswith("tests") for arg in pytest_args):
             pytest_args = [*DEFAULT_TESTS, *pytest_args]  # options only: the default tests
         print(f"The engine tests on {guide or 'the starter guide'}, in {project}", flush=True)
         done = subprocess.run([sys.executable, "-m", "pytest", "-m", "not content",
