@@ -11,7 +11,7 @@ export VNU_JAR := $(abspath $(VENV))/vnu-$(VNU_VERSION)/node_modules/vnu-jar/bui
 APT_INSTALL := if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
   $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq
 
-.PHONY: serve test soak build check bench lint chromium npm vnu schema clean
+.PHONY: serve test engine-check soak build check bench lint chromium npm vnu schema clean
 
 serve: $(STAMP)  ## Serve the site at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -19,6 +19,10 @@ serve: $(STAMP)  ## Serve the site at http://127.0.0.1:8000 with live reload
 test: $(STAMP) chromium vnu  ## Run every test: lint, unit, build and browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+# TESTS: other test paths and pytest options, or --guide DIR to swap in another guide than the starter
+engine-check: $(STAMP) vnu  ## Run the engine tests with the starter in place of data/ and content/
+	$(BIN)/python -m tests.support.swap -n 2 $(TESTS)
 
 RUNS ?= 10
 LOAD ?= 0

@@ -8,21 +8,22 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from tests.support.project import Build, build, copy_project
+from tests.support.project import Build, build, check, starter_guide
 
 # Each title holds markup, an attribute list and a quote: all must show as written.
 PHASE = 'Months <b>1</b> "to" 3 & </title><script>alert(1)</script> {#hack .cls}'
 SITUATION = "When <i>trust</i> broke {: #situ .evil onclick=x} --- title: pwned"
 STRATEGY = "Full <img src=x> openness [link](https://evil.example) *for* a time {.wide}"
 RITUAL = "Morning <u>voice</u> note; a, b {#x}"
+
+
+SITE_NAME = "My guide"  # the starter's name, from its folder "my-guide"
 
 
 def _titled(project: Path, file: str, old: str, new: str) -> None:
@@ -35,11 +36,14 @@ def _titled(project: Path, file: str, old: str, new: str) -> None:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    project = copy_project(tmp_path_factory.mktemp("hostile"))
-    _titled(project, "roadmap.yml", '"Months 1 to 3: steady the ground"', PHASE)
-    _titled(project, "situations.yml", "When trust broke across the miles", SITUATION)
-    _titled(project, "strategies.yml", "Full openness, for a short time", STRATEGY)
-    _titled(project, "rituals.yml", "Morning voice note", RITUAL)
+    project = starter_guide(tmp_path_factory.mktemp("hostile") / "my-guide")
+    _titled(project, "plan.yml", "The first four weeks", PHASE)
+    _titled(project, "scripts.yml", "When you have just moved in together", SITUATION)
+    _titled(project, "library.yml", "Fixed jobs for each of you", STRATEGY)
+    _titled(project, "rituals.yml", "Sunday house talk", RITUAL)
+    home = project / "content" / "index.md"  # with the strategies' table below the situations'
+    home.write_text(home.read_text(encoding="utf-8") + "\n<!-- guide:table strategy -->\n",
+                    encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.output
     return result
@@ -76,15 +80,16 @@ def test_no_page_holds_markup_or_attributes_from_a_title(hostile: Build) -> None
 
 
 def test_a_phase_title_is_text_in_title_nav_heading_footer_and_meta(hostile: Build) -> None:
-    html = hostile.html("roadmap/months-1-3/")
-    assert _text(re.search(r"<title>(.*?)</title>", html, re.S)[1]) == f"{PHASE} - Rebuilding trust"
+    html = hostile.html("roadmap/first-four-weeks/")
+    assert _text(re.search(r"<title>(.*?)</title>", html, re.S)[1]) == f"{PHASE} - {SITE_NAME}"
     assert _text(re.search(r"<h1\b[^>]*>(.*?)<a class=\"headerlink\"", html, re.S)[1]) == PHASE
-    assert re.search(r'<meta name="description" content="A calm, private guide', html)
+    assert re.search(r'<meta name="description" content="A short, kind guide', html)
     # The page before it in the nav (whichever that is) names it in the nav and the footer
     [before] = [hostile.html(page or "index.html") for page in hostile.pages()
-                if 'months-1-3/" class="md-footer__link md-footer__link--next"'
+                if 'first-four-weeks/" class="md-footer__link md-footer__link--next"'
                 in hostile.html(page or "index.html")]
-    nav = re.search(r'href="\.\./months-1-3/" class="md-nav__link">(.*?)</a>', before, re.S)[1]
+    nav = re.search(r'href="(?:\.\./)?first-four-weeks/" class="md-nav__link">(.*?)</a>', before,
+                    re.S)[1]
     assert _text(nav) == PHASE
     label = re.search(r'class="md-footer__link md-footer__link--next" aria-label="([^"]*)"',
                       before)[1]
@@ -93,12 +98,11 @@ def test_a_phase_title_is_text_in_title_nav_heading_footer_and_meta(hostile: Bui
 
 def test_situation_headings_and_table_cells_are_text(hostile: Build) -> None:
     scripts = hostile.html("library/scripts/")
-    heading = re.search(r'<h2 id="breach-at-a-distance">(.*?)<a class="headerlink"', scripts,
+    heading = re.search(r'<h2 id="new-to-sharing-a-home">(.*?)<a class="headerlink"', scripts,
                         re.S)
     assert heading and _text(heading[1]) == SITUATION
-    table = hostile.html("library/strategies/")
-    cell = re.search(r'<tr data-guide-id="short-term-transparency">\s*<th[^>]*>(.*?)<span', table,
-                     re.S)
+    table = hostile.html("")
+    cell = re.search(r'<tr data-guide-id="fixed-jobs">\s*<th[^>]*>(.*?)<span', table, re.S)
     assert cell and _text(cell[1]) == STRATEGY
 
 
@@ -114,9 +118,9 @@ def test_the_search_index_holds_titles_as_escaped_text(hostile: Build) -> None:
 def test_calendar_names_are_the_titles_as_written(hostile: Build) -> None:
     from icalendar import Calendar
 
-    phase = Calendar.from_ical((hostile.site / "calendar" / "months-1-3.ics").read_bytes())
+    phase = Calendar.from_ical((hostile.site / "calendar" / "first-four-weeks.ics").read_bytes())
     assert str(phase["x-wr-calname"]) == PHASE
-    ritual = Calendar.from_ical((hostile.site / "calendar" / "morning-voice-note.ics")
+    ritual = Calendar.from_ical((hostile.site / "calendar" / "sunday-house-talk.ics")
                                 .read_bytes())
     assert str(ritual["x-wr-calname"]) == RITUAL
     assert [str(e["summary"]) for e in ritual.walk("VEVENT")] == [RITUAL]
@@ -125,41 +129,35 @@ def test_calendar_names_are_the_titles_as_written(hostile: Build) -> None:
 # --- What escaping cannot make safe is refused, one line each ---------------------------------
 
 
-def _check(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "guidekit", "check", "--root", str(project)],
-                          capture_output=True, text=True, check=False, timeout=120,
-                          env={"PYTHONPATH": str(project / "src"), "PATH": "/usr/bin:/bin"})
-
-
 def test_line_breaks_control_characters_and_bidi_overrides_are_one_line_each(
         tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
-    rituals = project / "data" / "rituals.yml"
-    text = rituals.read_text(encoding="utf-8")
-    for old, new in (
-        ("title: Morning voice note\n", 'title: "Morning\\n---\\ntitle: voice note"\n'),
-        ("title: Ten-minute daily check-in\n", 'title: "Ten-minute\\rdaily check-in"\n'),
-        ("- Keep it light. This is a hello, not a report.\n", '- "Keep it\\0 light."\n'),
-        ("tip: The same time every day matters more than what you say.\n",
-         'tip: "Same time\\u202e every day"\n'),
+    project = starter_guide(tmp_path / "guide")
+    for file, old, new in (
+        ("rituals.yml", "title: Sunday house talk\n",
+         'title: "Sunday\\n---\\ntitle: house talk"\n'),
+        ("plan.yml", "title: The first four weeks\n", 'title: "The first\\rfour weeks"\n'),
+        ("rituals.yml", "- Sit down together with a drink, away from screens.\n",
+         '- "Sit down\\0 together."\n'),
+        ("rituals.yml", "tip: Keep it light. This is a plan, not a trial.\n",
+         'tip: "Keep it\\u202e light"\n'),
     ):
+        path = project / "data" / file
+        text = path.read_text(encoding="utf-8")
         assert old in text
-        text = text.replace(old, new, 1)
-    rituals.write_text(text, encoding="utf-8")
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
     expected = [
-        "data/rituals.yml:5:12: entry 'morning-voice-note', field 'title': holds a line break "
-        "after 'Morning'; expected one line of plain text (join the lines into one)",
-        "data/rituals.yml:18:12: entry 'daily-check-in', field 'title': holds a line break "
-        "after 'Ten-minute'; expected one line of plain text (join the lines into one)",
-        "data/rituals.yml:14:9: entry 'morning-voice-note', field 'steps[2]': holds the control "
-        "character U+0000 after 'Keep it'; expected plain text (delete it)",
-        "data/rituals.yml:15:10: entry 'morning-voice-note', field 'tip': holds an invisible "
-        "direction mark (U+202E) after 'Same time'; expected plain text (delete it: retype the "
+        "data/rituals.yml:11:12: entry 'sunday-house-talk', field 'title': holds a line break "
+        "after 'Sunday'; expected one line of plain text (join the lines into one)",
+        "data/plan.yml:6:12: entry 'first-four-weeks', field 'title': holds a line break "
+        "after 'The first'; expected one line of plain text (join the lines into one)",
+        "data/rituals.yml:18:9: entry 'sunday-house-talk', field 'steps[0]': holds the control "
+        "character U+0000 after 'Sit down'; expected plain text (delete it)",
+        "data/rituals.yml:21:10: entry 'sunday-house-talk', field 'tip': holds an invisible "
+        "direction mark (U+202E) after 'Keep it'; expected plain text (delete it: retype the "
         "words)",
     ]
-    built, checked = build(project), _check(project)
-    for output, code in ((built.output, built.returncode),
-                         (checked.stdout + checked.stderr, checked.returncode)):
+    built = build(project)
+    for code, output in ((built.returncode, built.output), check(project)):
         assert code != 0 and "Traceback" not in output, output
         for line in expected:
             assert line in output, output
@@ -170,8 +168,8 @@ def test_line_breaks_control_characters_and_bidi_overrides_are_one_line_each(
 
 
 def test_an_inline_script_in_a_page_fails_the_build_naming_the_page(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
-    page = project / "content" / "guide" / "mindset.md"
+    project = starter_guide(tmp_path / "guide")
+    page = project / "content" / "before-you-start.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n",
                     encoding="utf-8")
     result = build(project)
@@ -179,7 +177,7 @@ def test_an_inline_script_in_a_page_fails_the_build_naming_the_page(tmp_path: Pa
     assert "Traceback" not in result.output, result.output
     lines = [line for line in result.output.splitlines() if "alert(1)" in line]
     assert len(lines) == 1, result.output
-    assert "content/guide/mindset.md: has an inline script that no known template writes: " \
+    assert "content/before-you-start.md: has an inline script that no known template writes: " \
         "'alert(1)'" in lines[0]
-    assert not (project / "site" / "guide" / "mindset" / "index.html").exists() or \
-        "alert(1)" not in (project / "site" / "guide" / "mindset" / "index.html").read_text()
+    built_page = project / "site" / "before-you-start" / "index.html"
+    assert not built_page.exists() or "alert(1)" not in built_page.read_text()

@@ -12,7 +12,7 @@ from pathlib import Path
 from icalendar import Calendar
 
 from guidekit.loader import data_files, load_guide
-from tests.support.project import build, copy_project
+from tests.support.project import build, built_starter, edit, starter_guide
 
 
 def _events(calendar: Calendar) -> dict[str, object]:
@@ -20,10 +20,12 @@ def _events(calendar: Calendar) -> dict[str, object]:
 
 
 def test_uids_stay_the_same_across_builds_and_the_start_follows_the_build_date(
-        tmp_path: Path, monkeypatch, site):
+        tmp_path: Path, monkeypatch):
+    site = built_starter()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2030, 5, 1, 12, tzinfo=UTC)
                                                     .timestamp())))
-    again = build(copy_project(tmp_path), strict=True)
+    # The same guide (named after the same folder), built again on another day
+    again = build(starter_guide(tmp_path / site.site.parent.name), strict=True)
     assert again.returncode == 0, again.output
     first = sorted(p.name for p in (site.site / "calendar").glob("*.ics"))
     assert first and first == sorted(p.name for p in (again.site / "calendar").glob("*.ics"))
@@ -35,22 +37,19 @@ def test_uids_stay_the_same_across_builds_and_the_start_follows_the_build_date(
 
 
 def test_with_a_site_url_links_are_absolute_and_uids_name_its_host(tmp_path: Path):
-    project = copy_project(tmp_path)
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(re.sub(r"(?m)^site_url:.*$", 'site_url: "https://guide.example.org/trust/"',
-                             text), encoding="utf-8")
+    project = starter_guide(tmp_path / "guide")
+    edit(project / "mkdocs.yml", "\ndocs_dir:", '\nsite_url: "https://guide.example.org/trust/"\ndocs_dir:')
     built = build(project, strict=True)
     assert built.returncode == 0, built.output
-    calendar = Calendar.from_ical((built.site / "calendar" / "weekly-video-date.ics").read_bytes())
+    calendar = Calendar.from_ical((built.site / "calendar" / "sunday-house-talk.ics").read_bytes())
     [event] = calendar.walk("VEVENT")
-    assert event["uid"] == "weekly-video-date@guide.example.org"
-    assert event["url"] == "https://guide.example.org/trust/library/rituals/#weekly-video-date"
+    assert event["uid"] == "sunday-house-talk@guide.example.org"
+    assert event["url"] == "https://guide.example.org/trust/library/rituals/#sunday-house-talk"
     assert str(event["description"]).endswith(event["url"])
 
 
 def test_a_rebuild_reuses_unchanged_files_and_remakes_a_changed_ritual(tmp_path: Path):
-    project = copy_project(tmp_path)
+    project = starter_guide(tmp_path / "guide")
     # The stamp is the data's last change, to the second: say it was a minute ago
     a_minute_ago = time.time() - 60
     for path in data_files(project / "data"):
@@ -65,19 +64,19 @@ def test_a_rebuild_reuses_unchanged_files_and_remakes_a_changed_ritual(tmp_path:
 
     rituals = project / "data" / "rituals.yml"
     rituals.write_text(rituals.read_text(encoding="utf-8").replace(
-        "title: Weekly date", "title: Our weekly date", 1), encoding="utf-8")
+        "title: Sunday house talk", "title: Our Sunday talk", 1), encoding="utf-8")
     again = build(project, strict=True)
     assert again.returncode == 0, again.output
     after = {p.name: p.read_bytes() for p in (again.site / "calendar").glob("*.ics")}
     # Every file is stamped anew (the data changed); only these show something new
     changed = {name for name in before if _unstamped(before[name]) != _unstamped(after[name])}
     phases = {f"{p.id}.ics" for p in load_guide(project / "data").of_kind("phase")
-              if "weekly-video-date" in p.rituals}
-    assert changed == {"weekly-video-date.ics", *phases}
-    event = _events(Calendar.from_ical(after["weekly-video-date.ics"]))
+              if "sunday-house-talk" in p.rituals}
+    assert phases and changed == {"sunday-house-talk.ics", *phases}
+    event = _events(Calendar.from_ical(after["sunday-house-talk.ics"]))
     [new] = event.values()
-    assert new["summary"] == "Our weekly date"
-    [old] = _events(Calendar.from_ical(before["weekly-video-date.ics"])).values()
+    assert new["summary"] == "Our Sunday talk"
+    [old] = _events(Calendar.from_ical(before["sunday-house-talk.ics"])).values()
     assert new.decoded("dtstamp") > old.decoded("dtstamp")
     assert len(list(cache.iterdir())) == len(after)  # the old versions are gone
 

@@ -1,7 +1,10 @@
 """Help lines, as a reader in trouble meets them: on the Help now page and the safety page, by
 country, each with the page its number was checked against and the date; a link to Help now at
 the foot of every page. An author who drops a line's source or date cannot build the site; a line
-checked more than a year ago is named at build time without failing a strict build."""
+checked more than a year ago is named at build time without failing a strict build.
+
+The engine's part runs on the starter with made-up lines (tests/fixtures/helplines.yml), and on
+this guide's lines too where marked content, with what this guide promises its readers."""
 
 from __future__ import annotations
 
@@ -14,7 +17,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.support.project import ROOT, build, copy_project
+from tests.support.project import ROOT, Build, build, check, edit, starter_guide
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "helplines.yml"
+STALE = date.today() - timedelta(days=400)
 
 COUNTRIES = ("United States", "United Kingdom", "Ireland", "Canada", "Australia", "New Zealand",
              "Any country")
@@ -24,8 +30,41 @@ _FOOTER_LINK = re.compile(r'<nav class="guide-help-now"[^>]*>\s*<p[^>]*><a href=
                           r"Help now: crisis and abuse lines for your country</a>")
 
 
-def _helplines() -> list[dict]:
-    return yaml.safe_load((ROOT / "data" / "helplines.yml").read_text())["helplines"]
+def _helplines(root: Path = ROOT) -> list[dict]:
+    return yaml.safe_load((root / "data" / "helplines.yml").read_text())["helplines"]
+
+
+def _with_lines(project: Path) -> Path:
+    """A starter guide with the made-up help lines, and Help now in its nav."""
+    (project / "data" / "helplines.yml").write_text(FIXTURE.read_text(encoding="utf-8"),
+                                                    encoding="utf-8")
+    edit(project / "mkdocs.yml", "  - Home: index.md\n", "  - Home: index.md\n"
+         "  - Help now: help-now.md\n")
+    return project
+
+
+@pytest.fixture(scope="module")
+def lines_guide(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The starter with the made-up lines, one of them last checked over a year ago and with
+    markup in its summary."""
+    project = _with_lines(starter_guide(tmp_path_factory.mktemp("lines") / "guide"))
+    _edit(project, "north-listening-line", lambda lines: [
+        f"    checked: {STALE.isoformat()}" if "checked:" in x else
+        "    summary: <b>Call</b> [us](javascript:alert(1))" if "summary:" in x else x
+        for x in lines])
+    result = build(project, strict=True)
+    assert result.returncode == 0, result.output
+    return result
+
+
+# Each test of the engine runs on the made-up lines; on this guide's lines too, as content
+GUIDES = [pytest.param("lines_guide", id="made-up-lines"),
+          pytest.param("site", id="this-guide", marks=pytest.mark.content)]
+
+
+def _guide(which: str, request: pytest.FixtureRequest) -> tuple[Build, list[dict]]:
+    built = request.getfixturevalue(which)
+    return built, _helplines(built.site.parent)
 
 
 def _card(html: str, entry_id: str) -> str:
@@ -38,20 +77,34 @@ def _digits(number: str) -> str:
     return re.sub(r"[^0-9+]", "", number)
 
 
+@pytest.mark.content
 def test_the_data_covers_every_country_the_guide_promises() -> None:
     countries = {line["country"] for line in _helplines()}
     assert set(COUNTRIES) <= countries
 
 
+@pytest.mark.content
 def test_every_line_has_a_source_page_and_the_date_it_was_checked() -> None:
     for line in _helplines():
         assert re.match(r"https?://\S+$", line["source"]), line["id"]
         assert isinstance(line["checked"], date) and line["checked"] <= date.today(), line["id"]
 
 
-@pytest.mark.parametrize("page", ["help-now/", "safety/"])
-def test_page_lists_every_country_with_its_lines(site, page: str) -> None:
-    html = site.html(page)
+@pytest.mark.parametrize("which", GUIDES)
+def test_help_now_lists_every_country_with_its_lines(which: str, request) -> None:
+    built, lines = _guide(which, request)
+    html = built.html("help-now/")
+    for country in {line["country"] for line in lines}:
+        heading = re.search(rf'<h\d id="([a-z-]+)">{re.escape(country)}(<a class="headerlink"'
+                            rf'[^>]*>[^<]*</a>)?</h\d>', html)
+        assert heading, f"/help-now/ has no heading for {country}"
+    for line in lines:
+        assert f'data-guide-id="{line["id"]}"' in html, line["id"]
+
+
+@pytest.mark.content
+def test_the_safety_page_lists_every_country_with_its_lines(site) -> None:
+    html, page = site.html("safety/"), "safety/"
     for country in COUNTRIES:
         heading = re.search(rf'<h\d id="(help-[a-z-]+)">{re.escape(country)}</h\d>', html)
         assert heading, f"/{page} has no heading for {country}"
@@ -59,10 +112,12 @@ def test_page_lists_every_country_with_its_lines(site, page: str) -> None:
         assert f'data-guide-id="{line["id"]}"' in html, (page, line["id"])
 
 
-@pytest.mark.parametrize("page", ["help-now/", "safety/"])
-def test_each_line_shows_how_to_reach_it_its_source_and_its_date(site, page: str) -> None:
-    html = site.html(page)
-    for line in _helplines():
+@pytest.mark.parametrize("which", GUIDES)
+def test_each_line_shows_how_to_reach_it_its_source_and_its_date(which: str, request) -> None:
+    built, lines = _guide(which, request)
+    html = built.html("help-now/")
+    assert any("text" in line for line in lines) and any("web" in line for line in lines)
+    for line in lines:
         card = _card(html, line["id"])
         assert f'<a href="{line["source"]}" rel="noreferrer">' in card, line["id"]
         checked = line["checked"]
@@ -78,15 +133,19 @@ def test_each_line_shows_how_to_reach_it_its_source_and_its_date(site, page: str
             assert f"Open: {line['hours']}" in unescape(card)
 
 
-def test_in_each_country_the_emergency_number_comes_first(site) -> None:
-    html = site.html("help-now/")
-    for line in _helplines():
+@pytest.mark.parametrize("which", GUIDES)
+def test_in_each_country_the_emergency_number_comes_first(which: str, request) -> None:
+    built, lines = _guide(which, request)
+    html = built.html("help-now/")
+    assert any("danger-now" in line["for"] for line in lines)
+    for line in lines:
         if "danger-now" in line["for"]:
             section = html[:html.index(f'data-guide-id="{line["id"]}"')]
-            section = section[section.rindex("<section"):]
+            section = section[max(section.rfind(tag) for tag in ("<section", "<h2", "<h3")):]
             assert section.count("data-guide-id=") == 0, line["id"]
 
 
+@pytest.mark.content
 def test_a_partner_s_threat_of_self_harm_is_taken_seriously_and_never_has_to_be_obeyed(
         site) -> None:
     for page in ("help-now/", "safety/"):
@@ -96,11 +155,13 @@ def test_a_partner_s_threat_of_self_harm_is_taken_seriously_and_never_has_to_be_
         assert re.search(r"never (?:have|has) to (?:obey|do what they ask)", text), page
 
 
-def test_every_page_links_to_help_now_at_its_foot(site) -> None:
-    pages = site.pages()
+@pytest.mark.parametrize("which", GUIDES)
+def test_every_page_links_to_help_now_at_its_foot(which: str, request) -> None:
+    built, _ = _guide(which, request)
+    pages = built.pages()
     assert "help-now/" in pages
     for page in pages:
-        html = site.html(page)
+        html = built.html(page)
         link = _FOOTER_LINK.search(html)
         assert link, f"/{page} has no Help now link"
         assert html.index("guide-help-now") > html.index('<main'), page
@@ -110,6 +171,7 @@ def test_every_page_links_to_help_now_at_its_foot(site) -> None:
         assert target.rstrip("/") == "/help-now", (page, href)
 
 
+@pytest.mark.content
 def test_the_riskiest_pages_link_to_help_now_before_their_first_section(site) -> None:
     for page in RISKY_PAGES:
         html = site.html(page)
@@ -118,8 +180,9 @@ def test_the_riskiest_pages_link_to_help_now_before_their_first_section(site) ->
         assert 'href="../../help-now/"' in before_first_section, page
 
 
-def test_help_now_is_in_the_navigation(site) -> None:
-    nav = site.html("")
+@pytest.mark.parametrize("which", GUIDES)
+def test_help_now_is_in_the_navigation(which: str, request) -> None:
+    nav = request.getfixturevalue(which).html("")
     nav = nav[nav.index('class="md-nav md-nav--primary"'):]
     assert re.search(r'<a href="help-now/"[^>]*>\s*(?:<span[^>]*>\s*)?Help now', nav)
 
@@ -134,38 +197,30 @@ def _edit(project: Path, entry_id: str, change) -> None:
     path.write_text("\n".join(lines))
 
 
-def test_a_line_without_a_source_or_a_date_stops_the_build_with_one_clear_line(
+def test_a_line_without_a_source_or_a_date_stops_the_check_with_one_clear_line(
         tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
-    _edit(project, "uk-samaritans", lambda lines: [x for x in lines if "source:" not in x])
-    _edit(project, "au-lifeline", lambda lines: [x for x in lines if "checked:" not in x])
-    result = build(project)
-    assert result.returncode != 0
-    assert "Traceback" not in result.output
-    assert re.search(r"data/helplines\.yml:\d+:\d+: entry 'uk-samaritans', field 'source': "
-                     r"this required field is missing \(add 'source:' to the entry\)",
-                     result.output), result.output
-    assert re.search(r"data/helplines\.yml:\d+:\d+: entry 'au-lifeline', field 'checked': "
+    project = _with_lines(starter_guide(tmp_path / "guide"))
+    _edit(project, "north-listening-line", lambda lines: [x for x in lines if "source:" not in x])
+    _edit(project, "south-abuse-line", lambda lines: [x for x in lines if "checked:" not in x])
+    code, output = check(project)  # the build stops with the same lines (test_site_build.py)
+    assert code != 0
+    assert "Traceback" not in output
+    assert re.search(r"data/helplines\.yml:\d+:\d+: entry 'north-listening-line', field "
+                     r"'source': this required field is missing \(add 'source:' to the entry\)",
+                     output), output
+    assert re.search(r"data/helplines\.yml:\d+:\d+: entry 'south-abuse-line', field 'checked': "
                      r"this required field is missing \(add 'checked:' to the entry\)",
-                     result.output), result.output
+                     output), output
 
 
 def test_a_line_checked_over_a_year_ago_is_named_but_a_strict_build_still_passes(
-        tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
-    old = date.today() - timedelta(days=400)
-    _edit(project, "uk-samaritans", lambda lines: [
-        f"    checked: {old.isoformat()}" if "checked:" in x else
-        "    summary: <b>Call</b> [us](javascript:alert(1))" if "summary:" in x else x
-        for x in lines if not x.startswith("      ")])  # drop the folded summary's lines
-    result = build(project, strict=True)
-    assert result.returncode == 0, result.output
-    notices = re.findall(r"INFO\s+-\s+guide: Check this help line again: (.+)", result.output)
-    assert len(notices) == 1, result.output
-    assert re.match(rf"data/helplines\.yml:\d+:\d+: entry 'uk-samaritans', field 'checked': "
-                    rf"last checked on {old.isoformat()}, more than a year ago \(check it "
-                    rf"against https://www\.samaritans\.org/\S+ and set 'checked' to that "
-                    rf"day\)", notices[0]), notices[0]
-    card = _card(result.html("help-now/"), "uk-samaritans")
+        lines_guide: Build) -> None:
+    notices = re.findall(r"INFO\s+-\s+guide: Check this help line again: (.+)", lines_guide.output)
+    assert len(notices) == 1, lines_guide.output
+    assert notices[0] == (
+        f"data/helplines.yml:23:14: entry 'north-listening-line', field 'checked': last checked on "
+        f"{STALE.isoformat()}, more than a year ago (check it against "
+        f"https://example.org/northland/listening/ and set 'checked' to that day)"), notices[0]
+    card = _card(lines_guide.html("help-now/"), "north-listening-line")
     assert "&lt;b&gt;Call&lt;/b&gt;" in card and "<b>" not in card
     assert 'href="javascript:' not in card

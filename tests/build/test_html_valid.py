@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.project import ROOT, Build, build, copy_project
+from tests.support.project import ROOT, Build, build, built_starter, starter_guide
 
 
 def _vnu() -> list[str]:
@@ -28,17 +28,20 @@ def _vnu() -> list[str]:
 
 
 def test_every_page_passes_the_nu_html_checker(site: Build) -> None:
+    """Every page of the starter and of whatever guide this project holds, in one run."""
+    starter = built_starter()
     done = subprocess.run([*_vnu(), "--errors-only", "--skip-non-html", "--format", "json",
-                           str(site.site)], capture_output=True, text=True, check=False)
+                           str(starter.site), str(site.site)], capture_output=True, text=True,
+                          check=False)
     messages = json.loads(done.stderr)["messages"]
-    errors = [f"/{Path(m['url'].removeprefix('file:')).relative_to(site.site)}:"
-              f"{m.get('lastLine', '?')}: {m['message']}" for m in messages]
-    assert len(site.pages()) > 10
+    errors = [f"{Path(m['url'].removeprefix('file:'))}:{m.get('lastLine', '?')}: {m['message']}"
+              for m in messages]
+    assert len(site.pages()) > 10 and len(starter.pages()) > 10
     assert not errors, f"{len(errors)} errors:\n" + "\n".join(errors)
 
 
 def test_a_broken_anchor_or_link_fails_the_strict_build(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
+    project = starter_guide(tmp_path / "guide")
     page = project / "content" / "index.md"
     page.write_text(page.read_text(encoding="utf-8")
                     + "\n[Here](safety.md#no-such-part) and [there](no-such-page.md).\n",

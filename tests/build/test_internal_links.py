@@ -10,7 +10,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from tests.support.project import Build
+import pytest
+
+from tests.support.project import Build, built_starter
 
 ORIGIN = "http://site.invalid/"
 EXTERNAL = ("http:", "https:", "mailto:", "tel:", "data:")
@@ -69,7 +71,11 @@ def broken_links(site: Path) -> list[str]:
     return broken
 
 
-def test_every_internal_link_and_anchor_resolves(site: Build) -> None:
+@pytest.mark.parametrize("which", ["starter", "site"])
+def test_every_internal_link_and_anchor_resolves(which: str, request) -> None:
+    """On the starter, and on whatever guide this project holds."""
+    site: Build = built_starter() if which == "starter" else request.getfixturevalue("site")
+    assert len(site.pages()) > 10
     assert broken_links(site.site) == []
 
 

@@ -20,6 +20,8 @@ from textstat.backend.counts import _count_syllables
 
 from tests.support.project import Build
 
+pytestmark = pytest.mark.content  # this guide's own words
+
 MEDIAN_GRADE = 8
 MAX_GRADE = 10
 # Pages for authors, and printable sheets, whose prompts are not prose.

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.project import Build, build
+from tests.support.project import Build, build, built_starter
 
 
 def _guidekit(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -19,13 +19,11 @@ def _guidekit(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def starter(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Build]:
-    folder = tmp_path_factory.mktemp("authors") / "my-home-guide"
-    made = _guidekit("new", str(folder), cwd=folder.parent)
-    assert made.returncode == 0, made.stderr
-    built = build(folder, strict=True)
-    assert built.returncode == 0, built.output
-    return folder, built
+def starter() -> tuple[Path, Build]:
+    """The starter that `guidekit new my-home-guide` writes, built strictly (once per process:
+    other tests share the build)."""
+    built = built_starter()
+    return built.site.parent, built
 
 
 def test_the_starter_is_checked_and_built_strictly(starter: tuple[Path, Build]) -> None:
@@ -83,41 +81,42 @@ def test_new_never_writes_into_a_folder_that_holds_files(tmp_path: Path) -> None
     assert [p.name for p in tmp_path.iterdir()] == ["notes.md"]
 
 
-def test_a_guide_overrides_one_template_and_adds_its_own_style(tmp_path: Path) -> None:
-    folder = tmp_path / "guide"
-    assert _guidekit("new", str(folder), cwd=tmp_path).returncode == 0
+@pytest.fixture(scope="module")
+def customised(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """A starter whose author overrides one template, adds a style sheet, turns the quick exit
+    off and renames a generated page: one build for the tests below."""
+    folder = tmp_path_factory.mktemp("customised") / "guide"
+    assert _guidekit("new", str(folder), cwd=folder.parent).returncode == 0
     own = folder / "overrides" / "partials" / "guide" / "pitfall.html"
     own.parent.mkdir(parents=True)
     own.write_text('<p class="my-pitfall">{{ entry.title }}</p>\n', encoding="utf-8")
     (folder / "content" / "extra.css").write_text(".my-pitfall { color: teal; }\n")
     config = folder / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  # custom_dir: overrides", "  custom_dir: overrides") + "extra_css:\n  - extra.css\n",
-        encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    assert "  quick_exit_url: https://www.bbc.co.uk/weather\n" in text
+    config.write_text(text.replace("  # custom_dir: overrides", "  custom_dir: overrides")
+                      .replace("  quick_exit_url: https://www.bbc.co.uk/weather\n", "")
+                      .replace("  guide:\n", "  guide:\n    blocks: {quick_exit: false}\n"
+                               "    strings: {page.ritual: Little habits}\n", 1)
+                      + "extra_css:\n  - extra.css\n", encoding="utf-8")
     built = build(folder, strict=True)
     assert built.returncode == 0, built.output
-    pitfalls = built.html("library/pitfalls/")
+    return built
+
+
+def test_a_guide_overrides_one_template_and_adds_its_own_style(customised: Build) -> None:
+    pitfalls = customised.html("library/pitfalls/")
     assert '<p class="my-pitfall">Keeping score</p>' in pitfalls  # the guide's own partial
-    assert 'class="guide-entry guide-ritual"' in built.html("library/rituals/")  # the engine's
+    assert 'class="guide-entry guide-ritual"' in customised.html("library/rituals/")  # engine's
     styles = re.findall(r'<link rel="stylesheet" href="\.\./\.\./([^"]+)"', pitfalls)
     assert styles.index("assets/guide/guide.css") < styles.index("extra.css")
 
 
-def test_a_guide_may_turn_the_quick_exit_off_and_set_its_own_words(tmp_path: Path) -> None:
-    folder = tmp_path / "no-exit"
-    assert _guidekit("new", str(folder), cwd=tmp_path).returncode == 0
-    config = folder / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "  quick_exit_url: https://www.bbc.co.uk/weather\n" in text
-    config.write_text(text.replace("  quick_exit_url: https://www.bbc.co.uk/weather\n", "")
-                      .replace("  guide:\n", "  guide:\n    blocks: {quick_exit: false}\n"
-                               "    strings: {page.ritual: Little habits}\n", 1),
-                      encoding="utf-8")
-    built = build(folder, strict=True)
-    assert built.returncode == 0, built.output
-    assert "guide-quick-exit" not in built.html("").split("<body", 1)[1].split("<script", 1)[0]
-    assert "data-guide-quick-exit" not in built.html("")
-    assert '<h1 id="little-habits">Little habits' in built.html("library/rituals/")
+def test_a_guide_may_turn_the_quick_exit_off_and_set_its_own_words(customised: Build) -> None:
+    home = customised.html("")
+    assert "guide-quick-exit" not in home.split("<body", 1)[1].split("<script", 1)[0]
+    assert "data-guide-quick-exit" not in home
+    assert '<h1 id="little-habits">Little habits' in customised.html("library/rituals/")
 
 
 def test_a_mistyped_setting_stops_the_build_in_one_line(tmp_path: Path) -> None:

@@ -131,30 +131,34 @@ def test_a_limit_that_does_not_fit_the_cadence_is_an_author_error(field, cadence
 
 # --- The guide's own rituals -------------------------------------------------------------------
 
-GUIDE_DATA = load_guide(ROOT / "data", root=ROOT)
+@pytest.fixture(scope="module")
+def guide_data():
+    return load_guide(ROOT / "data", root=ROOT)
 
 
-def test_no_calendar_of_a_ritual_with_an_end_runs_for_ever():
-    limited = [r.id for r in GUIDE_DATA.of_kind("ritual") if r.for_weeks]
+@pytest.mark.content
+def test_no_calendar_of_a_ritual_with_an_end_runs_for_ever(guide_data):
+    limited = [r.id for r in guide_data.of_kind("ritual") if r.for_weeks]
     assert "three-weeks-of-openness" in limited
-    files = calendar_files(GUIDE_DATA, start=START, stamp=STAMP, site="example",
+    files = calendar_files(guide_data, start=START, stamp=STAMP, site="example",
                            link=lambda i: i)
     seen = 0
     for file in files:
         for event in Calendar.from_ical(file.content).walk("VEVENT"):
             if str(event["uid"]).split("@")[0].split(".")[0] in limited:
                 seen += 1
-                ritual = GUIDE_DATA.get(str(event["uid"]).split("@")[0].split(".")[0])
+                ritual = guide_data.get(str(event["uid"]).split("@")[0].split(".")[0])
                 dates = _dates(event)
                 assert len(dates) < 1000, f"{event['uid']} runs for ever"
                 assert dates[-1].date() < START + timedelta(weeks=ritual.for_weeks)
     assert seen > len(limited)  # in its own file and in its phase's file
 
 
-def test_the_words_of_a_ritual_and_its_limits_agree():
+@pytest.mark.content
+def test_the_words_of_a_ritual_and_its_limits_agree(guide_data):
     """A ritual that says "twice a week" or "ends after ... weeks" carries it in the data."""
     numbers = {"twice": 2, "two": 2, "three": 3, "four": 4}
-    for ritual in GUIDE_DATA.of_kind("ritual"):
+    for ritual in guide_data.of_kind("ritual"):
         words = " ".join([ritual.purpose, ritual.tip or "", *ritual.steps]).lower()
         often = re.search(r"\b(twice|two times|three times) a week", words)
         if often:
@@ -162,5 +166,5 @@ def test_the_words_of_a_ritual_and_its_limits_agree():
         ends = re.search(r"ends after (\w+) weeks", words)
         if ends:
             assert ritual.for_weeks == numbers[ends[1]], ritual.id
-    insecurity = GUIDE_DATA.get("insecurity-window")
+    insecurity = guide_data.get("insecurity-window")
     assert insecurity.times_per_week == 2

@@ -10,22 +10,36 @@ from guidekit.directives import Directive, rewrite, scan
 from guidekit.errors import GuideError
 from guidekit.loader import load_guide
 from guidekit.pages import GeneratedPage, page_collisions
+from guidekit.project import ENGINE_THEME
 from guidekit.site import GuideSite
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.project import starter_guide
 
 
 def _ids(markdown: str) -> list[tuple[str | None, str]]:
     return [(d.kind, d.id) for d in scan(markdown)]
 
 
-def _problems(page: str | bytes) -> list[str]:
-    """Problems of the real guide with `page` added as content/p.md."""
-    pages: dict[str, str | bytes] = {p.relative_to(ROOT / "content").as_posix(): p.read_bytes()
-                                     for p in (ROOT / "content").rglob("*.md")}
+@pytest.fixture(scope="module")
+def starter(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The starter guide of `guidekit new`."""
+    return starter_guide(tmp_path_factory.mktemp("starter") / "guide")
+
+
+def _pages(guide: Path) -> dict[str, str | bytes]:
+    return {p.relative_to(guide / "content").as_posix(): p.read_bytes()
+            for p in (guide / "content").rglob("*.md")}
+
+
+def _load(guide: Path, pages: dict[str, str | bytes]) -> GuideSite:
+    return GuideSite.load(guide / "data", [ENGINE_THEME], pages, root=guide)
+
+
+def _problems(guide: Path, page: str | bytes) -> list[str]:
+    """Problems of the starter guide with `page` added as content/p.md."""
+    pages = _pages(guide)
     pages["p.md"] = page.encode() if isinstance(page, str) else page
     with pytest.raises(GuideError) as raised:
-        GuideSite.load(ROOT / "data", [ROOT / "overrides"], pages, root=ROOT)
+        _load(guide, pages)
     return [line.strip() for line in str(raised.value).splitlines()[1:]]
 
 
@@ -87,44 +101,45 @@ def test_rewritten_links_keep_their_title_and_definitions_their_label() -> None:
 
 # --- One line per slip -----------------------------------------------------------------------
 
-def test_misspelt_embeds_are_reported_with_the_expected_form() -> None:
-    lines = _problems("# P\n\n<!-- guide:Script say-sorry -->\n\n<!-- guide:script -->\n\n"
-                      "<!-- guide script say-sorry -->\n\n<!-- guide:ritaul a b -->\n\n"
-                      "<!-- guide:ritual weekly-video-date\n-->\n")
+def test_misspelt_embeds_are_reported_with_the_expected_form(starter: Path) -> None:
+    lines = _problems(starter, "# P\n\n<!-- guide:Script asking-for-a-hand -->\n\n"
+                      "<!-- guide:script -->\n\n<!-- guide script asking-for-a-hand -->\n\n"
+                      "<!-- guide:ritaul a b -->\n\n"
+                      "<!-- guide:ritual sunday-house-talk\n-->\n")
     assert lines == [
-        "content/p.md:3:1: entry 'say-sorry': write the kind in lower case "
-        "(expected <!-- guide:script say-sorry -->)",
+        "content/p.md:3:1: entry 'asking-for-a-hand': write the kind in lower case "
+        "(expected <!-- guide:script asking-for-a-hand -->)",
         "content/p.md:5:1: an embed needs a kind and an id (expected <!-- guide:script ID -->)",
-        "content/p.md:7:1: entry 'say-sorry': write a colon between guide and the kind "
-        "(expected <!-- guide:script say-sorry -->)",
+        "content/p.md:7:1: entry 'asking-for-a-hand': write a colon between guide and the kind "
+        "(expected <!-- guide:script asking-for-a-hand -->)",
         "content/p.md:9:1: entry 'a': an embed takes a kind and one id, nothing more "
         "(expected <!-- guide:ritual a -->)",
-        "content/p.md:11:1: entry 'weekly-video-date': write an embed on one line, ending with "
-        "--> (expected <!-- guide:ritual weekly-video-date -->)",
+        "content/p.md:11:1: entry 'sunday-house-talk': write an embed on one line, ending with "
+        "--> (expected <!-- guide:ritual sunday-house-talk -->)",
     ]
 
 
-def test_a_link_with_an_anchor_or_without_an_id_says_what_to_write() -> None:
-    lines = _problems("# P\n\nSee [goals](guide:first-30-days#goals) or [this](guide:).\n")
+def test_a_link_with_an_anchor_or_without_an_id_says_what_to_write(starter: Path) -> None:
+    lines = _problems(starter,
+                      "# P\n\nSee [goals](guide:first-four-weeks#goals) or [this](guide:).\n")
     assert lines == [
-        "content/p.md:3:5: entry 'first-30-days#goals', field 'guide:link': guide: links take an "
-        "entry id only, without #goals (write guide:first-30-days)",
-        "content/p.md:3:43: field 'guide:link': write the entry's id after guide:",
+        "content/p.md:3:5: entry 'first-four-weeks#goals', field 'guide:link': guide: links take "
+        "an entry id only, without #goals (write guide:first-four-weeks)",
+        "content/p.md:3:46: field 'guide:link': write the entry's id after guide:",
     ]
 
 
-def test_widened_links_are_checked() -> None:
-    lines = _problems("# P\n\n[a](guide: nope-one) [b](Guide:nope-two 'T')\n\n"
+def test_widened_links_are_checked(starter: Path) -> None:
+    lines = _problems(starter, "# P\n\n[a](guide: nope-one) [b](Guide:nope-two 'T')\n\n"
                       "[c]: <guide:nope-3>\n")
     assert [line.split(": entry ")[0] for line in lines] == [
         "content/p.md:3:1", "content/p.md:3:22", "content/p.md:5:1"]
     assert all("no entry has the id 'nope-" in line for line in lines)
 
 
-def test_a_built_page_with_a_guide_href_left_is_a_problem_naming_page_and_line() -> None:
-    pages = {p.relative_to(ROOT / "content").as_posix(): p.read_bytes()
-             for p in (ROOT / "content").rglob("*.md")}
-    site = GuideSite.load(ROOT / "data", [ROOT / "overrides"], pages, root=ROOT)
+def test_a_built_page_with_a_guide_href_left_is_a_problem_naming_page_and_line(
+        starter: Path) -> None:
+    site = _load(starter, _pages(starter))
     html = '<p><a href="guide:x">x</a> and <a href="../ok/">ok</a> and <a href=GUIDE:y>y</a></p>'
     problems = site.check_html("safety.md", html, lambda: "# S\n\nSome [x]\n\n[x]:\n  guide:x\n")
     assert [str(p) for p in problems] == [
@@ -135,23 +150,23 @@ def test_a_built_page_with_a_guide_href_left_is_a_problem_naming_page_and_line()
     assert site.check_html("safety.md", '<a href="../guide/x/">x</a>', lambda: "") == []
 
 
-def test_a_page_not_saved_as_utf8_is_one_line_naming_where() -> None:
-    lines = _problems(b"# P\n\n<!-- guide:ritual nope -->\n\n\nOur caf\xe9 ok\n")
+def test_a_page_not_saved_as_utf8_is_one_line_naming_where(starter: Path) -> None:
+    lines = _problems(starter, b"# P\n\n<!-- guide:ritual nope -->\n\n\nOur caf\xe9 ok\n")
     assert lines == ["content/p.md:6:8: this page is not saved as UTF-8 (byte 0xE9, maybe 'é'): "
                      "save it as UTF-8"]
 
 
-def test_two_entries_with_the_same_generated_page_are_named_together() -> None:
-    guide = load_guide(ROOT / "data", root=ROOT)
+def test_two_entries_with_the_same_generated_page_are_named_together(starter: Path) -> None:
+    guide = load_guide(starter / "data", root=starter)
     made = [GeneratedPage("tools/index.md", "", title="Print and track"),
-            GeneratedPage("tools/same.md", "", entry="repair-plan-sheet"),
-            GeneratedPage("tools/same.md", "", entry="30-day-worksheet"),
-            GeneratedPage("tools/index.md", "", entry="monthly-trust-checklist")]
+            GeneratedPage("tools/same.md", "", entry="four-week-sheet"),
+            GeneratedPage("tools/same.md", "", entry="sunday-house-talk"),
+            GeneratedPage("tools/index.md", "", entry="monthly-home-check")]
     problems = [str(p) for p in page_collisions(guide, made)]
     assert len(problems) == 3
-    assert ("entry '30-day-worksheet', field 'id': its page tools/same.md would also be the page "
-            "of entry 'repair-plan-sheet' (choose another id)") in problems[0] + problems[1]
-    assert "entry 'repair-plan-sheet'" in problems[0] + problems[1]
-    assert problems[2].endswith("entry 'monthly-trust-checklist', field 'id': its page "
+    assert ("entry 'sunday-house-talk', field 'id': its page tools/same.md would also be the page "
+            "of entry 'four-week-sheet' (choose another id)") in problems[0] + problems[1]
+    assert "entry 'four-week-sheet'" in problems[0] + problems[1]
+    assert problems[2].endswith("entry 'monthly-home-check', field 'id': its page "
                                 "tools/index.md would also be the page of the generated page "
                                 "'Print and track' (choose another id)")

@@ -210,4 +210,4 @@ def test_reference_to_a_broken_entry_is_not_reported_twice(tmp_path: Path) -> No
 
 def test_the_real_guide_loads() -> None:
     guide = load_guide(ROOT / "data", root=ROOT)
-    assert guide.of_kind("ritual") and guide.of_kind("checklist")
+    assert guide.records  # whichever guide data/ holds, it loads without a problem
