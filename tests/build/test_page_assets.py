@@ -8,8 +8,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from guidekit import models
 from guidekit.assets import BLOCKS, FRAME, page_assets, script_rules
 from guidekit.site import GuideSite
@@ -17,8 +15,6 @@ from tests.support.project import ROOT, Build
 
 ASSETS = ROOT / "overrides" / "assets" / "guide"
 BUDGET = 8 * 1024  # bytes, gzipped: CSS and JS of ours on a page without a tool
-PLAIN = ("", "guide/mindset/", "guide/why-trust-breaks/", "404.html")
-CHECKLIST = "tools/monthly-trust-checklist/"
 _REFERENCE = re.compile(
     r'<(?P<tag>link rel="stylesheet" href|script src)="[^"]*?assets/guide/(?P<name>[\w.-]+)"')
 
@@ -33,39 +29,60 @@ def _gzipped(site: Build, names: list[str]) -> int:
                for n in names)
 
 
-@pytest.mark.parametrize("page", PLAIN)
-def test_a_plain_page_carries_at_most_8_kb_of_ours(site: Build, page: str) -> None:
-    ours = _ours(site.html(page))
-    size = _gzipped(site, list(ours))
-    print(f"{page or 'home'}: {size} bytes gzipped: {' '.join(ours)}")
-    assert set(FRAME.css + FRAME.js) <= set(ours)
-    assert not {"checklist.js", "store.js", "worksheet.css", "calendar.js", "share.js"} & set(ours)
-    assert size <= BUDGET
+def _pages_with(site: Build, mark: str) -> list[str]:
+    """The built pages whose HTML carries `mark` (a tool's attribute), whatever the guide."""
+    return [page for page in site.pages() if mark in site.html(page)]
+
+
+def test_a_plain_page_carries_at_most_8_kb_of_ours(site: Build) -> None:
+    tools = {"data-trackable", "data-compare", "data-sheet", "data-guide-calendar", "data-path"}
+    plain = [page for page in site.pages() if not any(f"{mark}=" in site.html(page)
+                                                      for mark in tools)]
+    assert "404.html" in plain and len(plain) > 1
+    for page in plain:
+        ours = _ours(site.html(page))
+        size = _gzipped(site, list(ours))
+        assert set(FRAME.css + FRAME.js) <= set(ours), page
+        assert not {"checklist.js", "store.js", "calendar.js", "share.js", "worksheet.js",
+                    "paths.js"} & set(ours), page
+        assert size <= BUDGET, f"/{page}: {size} bytes gzipped of ours ({' '.join(ours)})"
 
 
 def test_a_checklist_page_has_the_checklists_files_as_links_and_scripts(site: Build) -> None:
-    ours = _ours(site.html(CHECKLIST))
-    for name in ("checklist.css", "share.css"):  # styled without JavaScript too: a <link>
-        assert ours.get(name) == "link", name
-    for name in ("store.js", "checklist.js", "share.js"):
-        assert ours.get(name) == "script", name
-    scripts = [n for n in ours if n.endswith(".js")]
-    assert scripts.index("store.js") < scripts.index("checklist.js") < scripts.index("share.js")
+    pages = _pages_with(site, "data-trackable=")
+    assert pages
+    for page in pages:
+        ours = _ours(site.html(page))
+        for name in ("checklist.css",):  # styled without JavaScript too: a <link>
+            assert ours.get(name) == "link", (page, name)
+        for name in ("store.js", "checklist.js"):
+            assert ours.get(name) == "script", (page, name)
+        scripts = [n for n in ours if n.endswith(".js")]
+        assert scripts.index("store.js") < scripts.index("checklist.js"), page
+        if "data-compare=" in site.html(page):
+            assert ours.get("share.css") == "link" and ours.get("share.js") == "script", page
+            assert scripts.index("checklist.js") < scripts.index("share.js"), page
 
 
 def test_a_worksheet_page_and_a_calendar_page_get_their_files(site: Build) -> None:
-    sheet = _ours(site.html("tools/30-day-worksheet/"))
-    assert {"worksheet.css", "store.js", "worksheet.js"} <= set(sheet)
-    assert "checklist.js" not in sheet
-    rituals = _ours(site.html("library/rituals/"))
-    assert {"calendar.css", "calendar.js"} <= set(rituals) and "store.js" not in rituals
+    sheets, calendars = _pages_with(site, "data-sheet="), _pages_with(site, "data-guide-calendar")
+    assert sheets and calendars
+    for page in sheets:
+        sheet = _ours(site.html(page))
+        assert {"worksheet.css", "store.js", "worksheet.js"} <= set(sheet), page
+        if "data-trackable=" not in site.html(page):
+            assert "checklist.js" not in sheet, page
+    for page in calendars:
+        assert {"calendar.css", "calendar.js"} <= set(_ours(site.html(page))), page
 
 
 def test_every_file_a_page_references_is_built_and_every_file_is_used(site: Build) -> None:
     used: set[str] = set()
     for page in site.pages():
         used |= set(_ours(site.html(page)))
-    assert used == {p.name for p in ASSETS.iterdir()}
+    named = set(FRAME.css + FRAME.js).union(*(b.css + b.js for b in BLOCKS.values()))
+    assert named == {p.name for p in ASSETS.iterdir()}  # the rule names every file, no other
+    assert used <= named
     assert all((site.site / "assets/guide" / name).is_file() for name in used)
 
 
@@ -86,7 +103,7 @@ def test_the_files_follow_the_blocks_the_html_shows_not_its_words() -> None:
 
 def test_the_page_holds_the_rules_the_scripts_use_and_the_scripts_hold_none(site: Build) -> None:
     found = re.search(r'<script id="__guide-rules" type="application/json">(.*?)</script>',
-                      site.html(CHECKLIST))
+                      site.html(_pages_with(site, "data-trackable=")[0]))
     assert found and json.loads(found[1]) == script_rules() == {"id": models.ID_PATTERN}
     scripts = {p.name: p.read_text(encoding="utf-8") for p in ASSETS.glob("*.js")}
     for name, text in scripts.items():

@@ -9,6 +9,7 @@ run the engine tests there (`pytest -m "not content"`). Every one must pass.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -16,6 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from guidekit.new import guide_schema
 from tests.support.project import GUIDE_PARTS, ROOT, engine_hooks, starter_guide
 
 DEFAULT_TESTS = ("tests/unit", "tests/build")
@@ -42,6 +44,9 @@ def swapped_project(into: Path, guide: Path | None = None) -> Path:
         data.write_text(re.sub(r"\$schema=\S*schema/guide-data\.schema\.json",
                                "$schema=../schema/guide-data.schema.json",
                                data.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    # the schema for this guide's own roles and mediums, as `make schema` writes it
+    (project / "schema" / "guide-data.schema.json").write_text(
+        json.dumps(guide_schema(project), indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return project
 
 
