@@ -77,6 +77,7 @@ def test_a_bad_pages_setting_stops_the_build_in_one_line(tmp_path: Path, pages: 
     assert says in line
 
 
+@pytest.mark.content  # it reads the couples guide's data/helplines.yml
 def test_the_starter_s_help_line_is_the_directory_the_couples_guide_checked(
         tmp_path: Path) -> None:
     folder = _starter(tmp_path / "guide")
