@@ -6,6 +6,7 @@ starter guide changed to hold every tool a guide may turn on, built and served o
 from __future__ import annotations
 
 import re
+import string
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -131,3 +132,15 @@ def served_tool_starter() -> tuple[Build, Server]:
         server.close()
         raise RuntimeError(f"the tool starter does not build:\n{result.output}")
     return result, server
+
+
+def said(found: strings.Strings, key: str, **values: object) -> re.Pattern:
+    """The string `key` as a pattern for what a page shows: the placeholders given in `values`
+    filled in, any other placeholder (a month a script names) any text."""
+    text = found.table[key]
+    if not isinstance(text, str):
+        text = text["one" if values.get("n") == 1 else "other"]
+    parts = [re.escape(literal) + ("" if name is None else re.escape(str(values[name]))
+                                   if name in values else ".+?")
+             for literal, name, _, _ in string.Formatter().parse(text)]
+    return re.compile("".join(parts))
