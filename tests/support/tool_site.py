@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import string
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from guidekit import strings
 from guidekit.loader import Guide, load_guide
 from guidekit.project import read_project
 from tests.support.browser import Server
-from tests.support.project import ROOT, Build, build, edit, starter_guide
+from guidekit.settings import GuideSettings
+from tests.support.project import ROOT, Build, build, built_site, edit, starter_guide
 
 
 @cache
@@ -29,6 +31,11 @@ def words(root: Path = ROOT) -> strings.Strings:
 def guide(root: Path = ROOT) -> Guide:
     """The guide's data, as the build reads it."""
     return load_guide(root / "data")
+
+
+def folders(root: Path = ROOT) -> dict[str, str]:
+    """Where the guide's generated pages go: each family's folder (library, tools...)."""
+    return GuideSettings.model_validate(read_project(root).settings or {}).pages.folders()
 
 
 def pages_with(site: Build, mark: str) -> list[str]:
@@ -144,3 +151,17 @@ def said(found: strings.Strings, key: str, **values: object) -> re.Pattern:
                                    if name in values else ".+?")
              for literal, name, _, _ in string.Formatter().parse(text)]
     return re.compile("".join(parts))
+
+
+def guide_with(need: Callable[[Guide], bool]) -> tuple[Path, Build]:
+    """This guide and its build when its data has what `need` looks for, else the starter with
+    every tool (see `served_tool_starter`): a test then serves it with `server_of`."""
+    if need(guide()):
+        return ROOT, built_site()
+    built, _ = served_tool_starter()
+    return built.site.parent, built
+
+
+def server_of(root: Path, server: Server) -> Server:
+    """The server of the guide at `root`: the suite's own `server` for this guide."""
+    return server if root == ROOT else served_tool_starter()[1]
