@@ -15,8 +15,8 @@ from pathlib import Path
 from guidekit import strings
 from guidekit.loader import Guide, load_guide
 from guidekit.project import read_project
-from tests.support.browser import Server
 from guidekit.settings import GuideSettings
+from tests.support.browser import Server
 from tests.support.project import ROOT, Build, build, built_site, edit, starter_guide
 
 
@@ -69,7 +69,7 @@ def sheet_pages(site: Build) -> dict[str, str]:
 
 
 # A starter guide with every optional tool turned on: comparing ticks, rituals twice a week, with
-# an end and monthly (all in its phase's calendar), and a checklist ticked once.
+# an end and monthly (all in its phase's calendar), a checklist ticked once, two reading paths.
 RITUALS = """
   - id: twice-weekly-tidy
     title: Twice-weekly tidy
@@ -109,6 +109,18 @@ ONCE_CHECKLIST = """  - id: moving-in-checklist
 """
 
 
+# A second reading path, which shares its first step with the starter's
+PATH = """
+  - id: sharing-the-costs
+    title: We want to share the costs
+    situation: new-to-sharing-a-home
+    summary: A month to agree on who pays for what.
+    steps:
+      - safety.md
+      - library/rituals.md
+"""
+
+
 def tool_starter(into: Path, site_url: str | None = None) -> Path:
     """The starter guide in `into`, changed to hold every tool (see RITUALS, ONCE_CHECKLIST);
     with `site_url`, set to it and with Material's instant navigation (which follows only the
@@ -126,6 +138,8 @@ def tool_starter(into: Path, site_url: str | None = None) -> Path:
          "      - sunday-house-talk\n" + "".join(
              f"      - {ritual}\n" for ritual in re.findall(r"- id: (\S+)", RITUALS)))
     edit(project / "data/tools.yml", "\nchecklists:\n", "\nchecklists:\n" + ONCE_CHECKLIST)
+    with (project / "data/paths.yml").open("a", encoding="utf-8") as paths:
+        paths.write(PATH)
     return project
 
 
