@@ -38,8 +38,9 @@ def month(page: Page, key: str, length: str = "long") -> str:
                          "{month: length, year: 'numeric'})", [key, length])
 
 
-def count(n: int, total: int = len(ITEMS)) -> str:
-    return W.text("checklist.count", n=n, total=total)
+def count(n: int, total: int = len(ITEMS), found=W) -> str:
+    """How the feedback counts ticks, in the words of the guide (`found`)."""
+    return found.text("checklist.count", n=n, total=total)
 
 
 def box(page: Page, item: str):
@@ -476,7 +477,7 @@ def test_ticks_survive_instant_navigation_and_the_page_sets_itself_up_again(
     expect(page.locator(".guide-tracker")).to_be_visible()
     expect(box(page, items[0])).to_be_checked()
     box(page, items[1]).check()  # the new page's boxes are wired up
-    expect(page.locator("[data-feedback]")).to_contain_text(count(2, len(items)))
+    expect(page.locator("[data-feedback]")).to_contain_text(count(2, len(items), words(project)))
 
     page.go_back()
     page.go_forward()
@@ -522,7 +523,7 @@ def test_reordering_renaming_and_removing_items_in_the_data_keeps_every_tick(
         assert order == [i for i in reversed(items) if i != removed]
         assert sorted(ticked(page)) == sorted([kept, renamed_id])
         expect(page.get_by_label("We keep our word, week after week.")).to_be_checked()
-        expect(page.locator("[data-feedback]")).to_contain_text(count(2, len(items) - 1))
+        expect(page.locator("[data-feedback]")).to_contain_text(count(2, len(items) - 1, words(project)))
         box(page, kept).uncheck()
         assert stored(page, key)["ticks"]["2026-10"][removed] is True  # the removed item's tick
     finally:
@@ -537,14 +538,14 @@ def test_reordering_renaming_and_removing_items_in_the_data_keeps_every_tick(
 def test_a_checklist_marked_trackable_once_keeps_its_ticks_without_months(
         browser, own_site) -> None:
     path, checklist, items = own_checklist(own_site, "once")
-    _, served, _ = own_site
+    project, served, _ = own_site
     context = browser.new_context()
     page = context.new_page()
     open_checklist(page, served, OCTOBER, path)
     expect(page.locator("[data-history]")).to_have_count(0)
     expect(page.locator("[data-period]")).to_have_count(0)
     box(page, items[1]).check()
-    expect(page.locator("[data-feedback]")).to_have_text(count(1, len(items)))
+    expect(page.locator("[data-feedback]")).to_have_text(count(1, len(items), words(project)))
     page.clock.set_fixed_time(NOVEMBER)
     page.reload()
     expect(box(page, items[1])).to_be_checked()
