@@ -523,7 +523,8 @@ def test_reordering_renaming_and_removing_items_in_the_data_keeps_every_tick(
         assert order == [i for i in reversed(items) if i != removed]
         assert sorted(ticked(page)) == sorted([kept, renamed_id])
         expect(page.get_by_label("We keep our word, week after week.")).to_be_checked()
-        expect(page.locator("[data-feedback]")).to_contain_text(count(2, len(items) - 1, words(project)))
+        expect(page.locator("[data-feedback]")).to_contain_text(
+            count(2, len(items) - 1, words(project)))
         box(page, kept).uncheck()
         assert stored(page, key)["ticks"]["2026-10"][removed] is True  # the removed item's tick
     finally:
