@@ -43,11 +43,11 @@ def pages_with(site: Build, mark: str) -> list[str]:
     return [page for page in site.pages() if mark in site.html(page)]
 
 
-def marked(site: Build, attribute: str, value: str = "") -> dict[str, str]:
-    """Each value of `attribute` the build writes (starting with `value`), with the first page
-    that carries it: e.g. marked(site, "data-sheet") gives each worksheet's page by its id."""
+def marked(site: Build, attribute: str) -> dict[str, str]:
+    """Each value of `attribute` the build writes, with the first page that carries it: e.g.
+    marked(site, "data-sheet") gives each worksheet's page by its id."""
     found: dict[str, str] = {}
-    pattern = re.compile(rf'{attribute}="({re.escape(value)}[^"]*)"')
+    pattern = re.compile(rf'{attribute}="([^"]*)"')
     for page in site.pages():
         for match in pattern.finditer(site.html(page)):
             found.setdefault(match[1], page)
