@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support.project import built_site
+from tests.support.tool_site import checklist_page, sheet_pages
+
 RECORD_SHIFTS = """
 window.__shift = 0;
 window.__shifts = new PerformanceObserver((list) => {
@@ -19,8 +22,9 @@ SHIFT_AFTER_TWO_FRAMES = """() => new Promise(done => requestAnimationFrame(() =
     .filter(entry => !entry.hadRecentInput).reduce((sum, entry) => sum + entry.value, 0)))))"""
 
 
-@pytest.mark.parametrize("page_path", ["tools/monthly-trust-checklist/",
-                                       "tools/30-day-worksheet/", ""])
+# A page with a checklist, a page with a worksheet, and the home page of the guide's build
+@pytest.mark.parametrize("page_path", [checklist_page(built_site())[0],
+                                       next(iter(sheet_pages(built_site()).values())), ""])
 def test_page_does_not_jump_as_it_loads(watched, server, page_path: str) -> None:
     watched.set_viewport_size({"width": 412, "height": 823})
     watched.add_init_script(RECORD_SHIFTS)

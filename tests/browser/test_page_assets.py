@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import tempfile
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -15,27 +12,33 @@ from playwright.sync_api import Page, expect
 from guidekit.assets import script_rules
 from tests.conftest import watch_page
 from tests.support.browser import Server
-from tests.support.project import ROOT, build, copy_project
+from tests.support.project import ROOT, built_site
+from tests.support.tool_site import (
+    checklist_page,
+    folders,
+    guide,
+    served_tool_starter,
+    sheet_pages,
+)
 
-CHECKLIST = "tools/monthly-trust-checklist/"
+CHECKLIST = checklist_page(built_site())[0]
 STORE = ROOT / "overrides/assets/guide/store.js"
 SCRIPT = ROOT / "overrides/assets/guide/checklist.js"
+TOOL_MARKS = ("data-trackable=", "data-compare", "data-sheet=", "data-guide-calendar", "data-path=")
 
 
 @pytest.fixture(scope="module")
-def instant() -> Iterator[Server]:
-    """The guide served with site_url set to where it is served: Material's instant navigation
-    follows only the links listed in sitemap.xml."""
-    project = copy_project(Path(tempfile.mkdtemp(prefix="guide-assets-")))
-    (project / "site").mkdir()
-    served = Server(project / "site")
-    config = project / "mkdocs.yml"
-    config.write_text(re.sub(r"(?m)^site_url:.*$", f'site_url: "{served.origin}/"',
-                             config.read_text(encoding="utf-8")), encoding="utf-8")
-    result = build(project, strict=True)
-    assert result.returncode == 0, result.output
-    yield served
-    served.close()
+def instant() -> Server:
+    """The starter with every tool, served with site_url set to where it is served and with
+    instant navigation (which follows only the links listed in sitemap.xml)."""
+    return served_tool_starter()[1]
+
+
+def _tools_link(page: Page):
+    """The nav's link to the tools' index (instant navigation makes links absolute)."""
+    tools = folders(served_tool_starter()[0].site.parent)["tools"]
+    return page.locator(".md-nav--primary").locator(
+        f'a:is([href="{tools}/"], [href$="/{tools}/"])').first
 
 
 def _loaded(page: Page, name: str) -> bool:
@@ -54,10 +57,15 @@ def test_from_a_plain_page_instant_navigation_brings_a_working_checklist(browser
     assert not _loaded(page, "checklist.css") and not _loaded(page, "checklist.js")
     page.evaluate("() => { window.stillTheSamePage = true; }")
 
-    page.locator(".md-nav--primary").get_by_role("link", name="Print and track").first.click()
-    expect(page).to_have_url(re.compile(r"/tools/(#.*)?$"))
-    page.locator("article").get_by_role("link", name="Monthly trust checklist").first.click()
-    expect(page).to_have_url(re.compile(f"/{CHECKLIST}(#.*)?$"))
+    built = served_tool_starter()[0]
+    checklist, checklist_id = checklist_page(built)
+    tools = _tools_link(page)
+    index = tools.get_attribute("href")
+    tools.click()
+    expect(page).to_have_url(re.compile(f"{re.escape(index)}(#.*)?$"))
+    title = guide(built.site.parent).get(checklist_id).title
+    page.locator("article").get_by_role("link", name=title).first.click()
+    expect(page).to_have_url(re.compile(f"/{checklist}(#.*)?$"))
     expect(page.locator(".guide-checklist[data-ready]")).to_have_count(1)
     assert page.evaluate("() => window.stillTheSamePage") is True  # no full page load
 
@@ -72,12 +80,12 @@ def test_from_a_plain_page_instant_navigation_brings_a_working_checklist(browser
     met = page.locator("[data-tracker]").get_attribute("data-met")
     expect(feedback).to_contain_text(met)
     stored = page.evaluate("key => localStorage.getItem(key)",
-                           "/.guide:checklist:monthly-trust-checklist")
+                           f"/.guide:checklist:{checklist_id}")
     assert len(next(iter(json.loads(stored)["ticks"].values()))) == least
 
     # Back to a plain page and to the checklist again: set up once more, scripts run once
     page.go_back()
-    expect(page).to_have_url(re.compile(r"/tools/(#.*)?$"))
+    expect(page).to_have_url(re.compile(f"{re.escape(index)}(#.*)?$"))
     page.go_forward()
     expect(page.locator(".guide-checklist[data-ready]")).to_have_count(1)
     expect(boxes.nth(0)).to_be_checked()
@@ -92,12 +100,20 @@ def test_from_a_plain_page_instant_navigation_brings_a_working_worksheet(browser
     context = browser.new_context()
     page = context.new_page()
     watch = watch_page(page, instant.origin)
-    page.goto(instant.url("guide/mindset/"))
+    built = served_tool_starter()[0]
+    plain = next(p for p in built.pages() if p not in ("", "404.html")  # a page with no tool
+                 and not any(mark in built.html(p) for mark in TOOL_MARKS))
+    page.goto(instant.url(plain))
     assert not _loaded(page, "worksheet.css")
     page.evaluate("() => { window.stillTheSamePage = true; }")
-    page.locator(".md-nav--primary").get_by_role("link", name="Print and track").first.click()
-    expect(page).to_have_url(re.compile(r"/tools/(#.*)?$"))
-    page.locator("article").get_by_role("link", name=re.compile("30-day")).first.click()
+    tools = _tools_link(page)
+    index = tools.get_attribute("href")
+    tools.click()
+    expect(page).to_have_url(re.compile(f"{re.escape(index)}(#.*)?$"))
+    sheet = guide(built.site.parent).get(next(iter(sheet_pages(built))))
+    page.locator("article").get_by_role("link", name=sheet.title).first.click()
+    expect(page).to_have_url(re.compile(f"/{sheet_pages(built)[sheet.id]}(#.*)?$"))
+    expect(page.locator("[data-sheet-ready]")).to_have_count(1)  # set up: fields filled in
     expect(page.locator(".guide-sheet__tools")).to_be_visible()
     assert page.evaluate("() => window.stillTheSamePage") is True
     field = page.locator(".guide-worksheet textarea").first

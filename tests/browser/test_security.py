@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from tests.support.tool_site import folders, words
+
 PIXEL = "http://203.0.113.7/pixel.png"
 INJECTED = ('<script>document.title = "injected";</script>'
             f'<img src="{PIXEL}" alt="">'
             '<p style="color: red" id="styled">styled</p></body>')
 
+RITUALS = f"{folders()['library']}/{words().text('url.ritual')}/"  # a page with tools on it
 # Resolves once the page has seen `n` policy violations and the suite has been told of each.
 REPORTED = """n => new Promise(done => {
   const heard = () => window.__guideCspReports.length >= n
@@ -16,7 +19,7 @@ REPORTED = """n => new Promise(done => {
 
 
 def test_the_sites_own_inline_scripts_run_under_the_policy(watched, server) -> None:
-    watched.goto(server.url("library/rituals/"))
+    watched.goto(server.url(RITUALS))
     assert watched.evaluate("typeof __md_get") == "function"  # Material's inline head script
     assert watched.evaluate("document.documentElement.classList.contains('js')")
 
@@ -24,7 +27,7 @@ def test_the_sites_own_inline_scripts_run_under_the_policy(watched, server) -> N
 def test_an_injected_script_style_or_foreign_image_is_blocked_and_reported(
         watched, server) -> None:
     """As if someone slipped markup into a page: the policy stops it, the suite notices."""
-    url = server.url("library/rituals/")
+    url = server.url(RITUALS)
 
     def tampered(route) -> None:
         page = route.fetch().text().replace("</body>", INJECTED)

@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
+from tests.conftest import watch_page
 from tests.support.browser import AXE, WCAG_TAGS
+from tests.support.project import ROOT, built_site
+from tests.support.tool_site import checklist_page, said, served_tool_starter, words
 
-PAGE = "tools/monthly-trust-checklist/"
-ID = "monthly-trust-checklist"
+# The guide's checklist with "compare" when its build has one; else the starter with every tool
+if 'class="guide-compare"' in built_site().html(checklist_page(built_site())[0]):
+    GUIDE: Path | None = ROOT
+    PAGE, ID = checklist_page(built_site())
+else:
+    GUIDE = None
+    PAGE, ID = checklist_page(served_tool_starter()[0])
+W = words(GUIDE or served_tool_starter()[0].site.parent)
+
+
+@pytest.fixture(scope="module")
+def served(server):
+    """The server of the site whose checklist compares ticks."""
+    return server if GUIDE else served_tool_starter()[1]
 
 
 def _items(page) -> list[str]:
@@ -39,26 +56,44 @@ def _rows(page) -> dict[str, tuple[str, str, bool]]:
 
 
 def _share(page) -> tuple[str, str]:
-    page.get_by_role("button", name="Share my ticks").click()
-    return (page.get_by_label("Link for your partner").input_value(),
-            page.get_by_label("Or this short code").input_value())
+    page.get_by_role("button", name=W.text("share.make")).click()
+    return (page.get_by_label(W.text("share.link")).input_value(),
+            page.get_by_label(W.text("share.code")).input_value())
+
+
+def _compare(page, text: str) -> None:
+    """Paste a code or link and compare."""
+    page.get_by_label(W.text("share.paste")).fill(text)
+    page.get_by_role("button", name=W.text("share.compare"), exact=True).click()
 
 
 @pytest.fixture
-def partner(browser, server):
+def partner(browser, served):
     """A second reader on their own device: a separate browser profile."""
     context = browser.new_context()
     page = context.new_page()
-    page.goto(server.url(PAGE))
+    page.goto(served.url(PAGE))
     expect(page.locator(".guide-checklist[data-ready]")).to_have_count(1, timeout=30_000)
     yield page
     context.close()
 
 
 @pytest.fixture
-def shared(watched, server) -> tuple[str, str, list[str]]:
+def reader(browser, served):
+    """The first reader's page, watched for anything a reader must never see."""
+    context = browser.new_context()
+    page = context.new_page()
+    watch = watch_page(page, served.origin)
+    yield page
+    context.close()
+    watch.assert_clean()
+
+
+@pytest.fixture
+def shared(reader, served) -> tuple[str, str, list[str]]:
     """Ticks made and shared by the first reader: the link, the code and the item ids."""
-    watched.goto(server.url(PAGE))
+    watched = reader
+    watched.goto(served.url(PAGE))
     expect(watched.locator(".guide-checklist[data-ready]")).to_have_count(1, timeout=30_000)
     items = _items(watched)
     _tick(watched, [items[0], items[2]])
@@ -72,15 +107,16 @@ def test_a_shared_link_shows_both_sets_side_by_side_and_changes_nothing(shared, 
     _tick(partner, [items[0], items[1]])
     before = _storage(partner)
     partner.goto(link)
-    status = partner.get_by_role("status").filter(has_text="Side by side").inner_text()
-    assert "you differ on 2 of" in status and "Your own ticks have not changed" in status
+    status = partner.get_by_role("status").filter(
+        has_text=said(W, "share.shown", n=2, total=len(items))).inner_text()
+    assert said(W, "share.shown", n=2, total=len(items)).fullmatch(status)
     rows = list(_rows(partner).values())
     assert len(rows) == len(items)
     assert rows[0] == ("Ticked", "Ticked", False)
     assert rows[1][:2] == ("Ticked", "Not ticked") and rows[1][2]
     assert rows[2][:2] == ("Not ticked", "Ticked") and rows[2][2]
     assert all(row == ("Not ticked", "Not ticked", False) for row in rows[3:])
-    assert sum("Talk about this" in head for head in _rows(partner)) == 2
+    assert sum(W.text("share.differs") in head for head in _rows(partner)) == 2
     assert _storage(partner) == before
     assert _ticked(partner) == [items[0], items[1]]
     partner.evaluate(AXE.read_text(encoding="utf-8"))
@@ -92,18 +128,17 @@ def test_a_shared_link_shows_both_sets_side_by_side_and_changes_nothing(shared, 
 
 def test_a_pasted_code_works_and_follows_the_readers_own_new_ticks(shared, partner):
     _, code, items = shared
-    partner.get_by_label("Your partner's code or link").fill(f"  {code}\n")
-    partner.get_by_role("button", name="Compare").click()
-    assert "you differ on 2 of" in partner.locator("[data-compare-status]").inner_text()
+    _compare(partner, f"  {code}\n")
+    status = partner.locator("[data-compare-status]")
+    expect(status).to_have_text(said(W, "share.shown", n=2, total=len(items)))
     _tick(partner, [items[0], items[2]])
-    assert "you ticked the same" in partner.locator("[data-compare-status]").inner_text()
+    expect(status).to_have_text(said(W, "share.same", total=len(items)))
     assert not any(differs for *_, differs in _rows(partner).values())
 
 
 def _refused(page, text: str) -> str:
     before = (_storage(page), _ticked(page))
-    page.get_by_label("Your partner's code or link").fill(text)
-    page.get_by_role("button", name="Compare").click()
+    _compare(page, text)
     message = page.locator("[data-compare-status]").inner_text()
     assert page.locator("[data-compare-table]").is_hidden()
     assert (_storage(page), _ticked(page)) == before
@@ -112,15 +147,15 @@ def _refused(page, text: str) -> str:
 
 def test_a_tampered_link_is_refused_with_a_message_and_storage_unchanged(shared, partner):
     link, code, items = shared
-    _tick(partner, [items[3]])
+    _tick(partner, [items[-1]])
     before = _storage(partner)
     *head, bits, check = code.split(".")
     flipped = format(int(bits[0], 16) ^ 1, "x") + bits[1:]
     partner.goto(link.replace(code, ".".join([*head, flipped, check])))
     message = partner.locator("[data-compare-status]").inner_text()
-    assert "changed or mistyped" in message
+    assert message == W.text("share.changed")
     assert partner.locator("[data-compare-table]").is_hidden()
-    assert _storage(partner) == before and _ticked(partner) == [items[3]]
+    assert _storage(partner) == before and _ticked(partner) == [items[-1]]
 
 
 def test_malformed_other_and_outdated_codes_each_say_why(shared, partner):
@@ -131,12 +166,14 @@ def test_malformed_other_and_outdated_codes_each_say_why(shared, partner):
                                 "guideChecklist.month(), ids, ids.slice(0, 1))",
                                 [checklist, month, ids])
 
-    assert "not a code from this guide" in _refused(partner, "hello there")
-    assert "not a code from this guide" in _refused(partner, code.rsplit(".", 1)[0])
-    assert "changed or mistyped" in _refused(partner, code[:-2])
-    assert "changed or mistyped" in _refused(partner, code.replace(f".{ID}.", ".other-list."))
-    assert "different checklist" in _refused(partner, made("other-list"))
-    assert "different version" in _refused(partner, "2" + code[1:])
-    assert "different version" in _refused(partner, made(ids=[*items, "a-new-item"]))
-    assert "This code is for January 2020" in _refused(partner, made(month="2020-01"))
-    assert "has not started here yet" in _refused(partner, made(month="2999-12"))
+    assert _refused(partner, "hello there") == W.text("share.bad")
+    assert _refused(partner, code.rsplit(".", 1)[0]) == W.text("share.bad")
+    assert _refused(partner, code[:-2]) == W.text("share.changed")
+    assert _refused(partner, code.replace(f".{ID}.", ".other-list.")) == W.text("share.changed")
+    assert _refused(partner, made("other-list")) == W.text("share.other")
+    assert _refused(partner, "2" + code[1:]) == W.text("share.old")
+    assert _refused(partner, made(ids=[*items, "a-new-item"])) == W.text("share.old")
+    january = partner.evaluate("new Date(2020, 0).toLocaleDateString(document.documentElement"
+                               ".lang, {month: 'long', year: 'numeric'})")
+    assert _refused(partner, made(month="2020-01")) == W.text("share.month", month=january)
+    assert said(W, "share.early").fullmatch(_refused(partner, made(month="2999-12")))

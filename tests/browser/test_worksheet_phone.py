@@ -1,25 +1,34 @@
-"""The 30-day worksheet on a 360 px phone, in both palettes: the day grid fits the screen."""
+"""A worksheet with a day grid on a 360 px phone, in both palettes: the grid fits the screen."""
 
 from __future__ import annotations
 
 import pytest
 
+from tests.support.project import built_site
+from tests.support.tool_site import guide, sheet_pages, words
+
 PHONE = {"width": 360, "height": 740}
-NOTES = "30-day-worksheet--days--1--notes"
+# The guide's sheet with the widest day grid, and its page in the build
+SHEET, GRID = max(((sheet, section) for sheet in guide().of_kind("worksheet")
+                   for section in sheet.sections if section.kind == "day-grid"),
+                  key=lambda found: len(found[1].practices))
+PAGE = sheet_pages(built_site())[SHEET.id]
+NOTES = f"{SHEET.id}--{GRID.id}--1--notes"
+W = words()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_day_grid_fits_a_phone_with_every_box_in_reach(watched, server, scheme) -> None:
     watched.set_viewport_size(PHONE)
     watched.emulate_media(color_scheme=scheme)
-    watched.goto(server.url("tools/30-day-worksheet/"))
+    watched.goto(server.url(PAGE))
     assert watched.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], \
         "the page scrolls sideways"
     grid = watched.locator(".guide-grid")
     assert grid.evaluate("box => box.scrollWidth <= box.clientWidth"), \
         "the grid is wider than its box, so part of it is hidden off screen"
 
-    notes = watched.get_by_label("Day 1: notes")
+    notes = watched.get_by_label(W.text("sheet.day-notes", day=1))
     assert notes.get_attribute("id") == NOTES
     notes.scroll_into_view_if_needed()
     box = notes.bounding_box()
@@ -31,19 +40,25 @@ def test_the_day_grid_fits_a_phone_with_every_box_in_reach(watched, server, sche
         box => { const r = box.getBoundingClientRect();
                  return [r.left, r.right, r.width, r.height,
                          [...box.labels].map(l => l.textContent.trim()).join('')]; })""")
-    assert len(boxes) == 90
+    assert len(boxes) == GRID.days * len(GRID.practices)
     for left, right, width, height, label in boxes:
         assert width >= 24 and height >= 24, (label, width, height)
         assert left >= 0 and right <= PHONE["width"], (label, left, right)
-        assert label.startswith("Day "), label
+        assert label.startswith(W.text("sheet.day") + " "), label
 
 
 def test_with_very_large_text_a_shadow_shows_the_grid_scrolls(watched, server) -> None:
     watched.set_viewport_size(PHONE)
-    watched.goto(server.url("tools/30-day-worksheet/"))
-    watched.evaluate("document.documentElement.style.fontSize = '200%'")  # the reader's text size
+    watched.goto(server.url(PAGE))
     grid = watched.locator(".guide-grid")
-    assert grid.evaluate("box => box.scrollWidth > box.clientWidth"), "it fits: no cue to see"
+    # more hidden than the cue's own cover (1.5em) at an edge
+    wider = ("box => box.scrollWidth - box.clientWidth"
+             " > 1.5 * parseFloat(getComputedStyle(box).fontSize)")
+    for size in ("200%", "300%", "400%"):  # the reader's text size, until the grid is too wide
+        watched.evaluate("size => { document.documentElement.style.fontSize = size }", size)
+        if grid.evaluate(wider):
+            break
+    assert grid.evaluate(wider), "it fits: no cue to see"
     row = grid.locator("tbody tr").nth(2)
     row.scroll_into_view_if_needed()
 
@@ -66,7 +81,7 @@ def test_with_very_large_text_a_shadow_shows_the_grid_scrolls(watched, server) -
 
 def test_with_large_text_no_part_of_the_sheet_pushes_the_page_sideways(watched, server) -> None:
     watched.set_viewport_size(PHONE)
-    watched.goto(server.url("tools/30-day-worksheet/"))
+    watched.goto(server.url(PAGE))
     watched.evaluate("document.documentElement.style.fontSize = '175%'")
     wide = watched.evaluate("""width => [...document.querySelectorAll('.guide-worksheet *')]
         .filter(e => e.getClientRects().length && e.getBoundingClientRect().right > width)
