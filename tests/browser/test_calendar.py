@@ -9,7 +9,7 @@ from pathlib import Path
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
-from tests.support.browser import AXE, WCAG_TAGS
+from tests.support.browser import axe_violations
 
 
 def _download(page, box) -> tuple[str, bytes]:
@@ -17,13 +17,6 @@ def _download(page, box) -> tuple[str, bytes]:
         box.get_by_role("button", name="Add to calendar").click()
     download = info.value
     return download.suggested_filename, Path(download.path()).read_bytes()
-
-
-def _axe_violations(page, selector: str) -> list[dict]:
-    """axe-core's WCAG A/AA violations inside the calendar form only (the page has its own test)."""
-    page.evaluate(AXE.read_text(encoding="utf-8"))
-    return page.evaluate("([selector, tags]) => axe.run(selector, {runOnly: {type: 'tag', "
-                         "values: tags}}).then(result => result.violations)", [selector, WCAG_TAGS])
 
 
 def _open(page, server, path: str, entry_id: str):
@@ -52,7 +45,8 @@ def test_the_start_date_defaults_to_tomorrow_and_the_file_starts_on_the_picked_d
     assert str(event["description"]).endswith(f"in the guide: {link}")
     assert "Pick a fixed evening" in str(event["description"])
     assert "starting 2027-04-02" in box.get_by_role("status").inner_text()
-    assert _axe_violations(watched, '[data-guide-calendar-id="weekly-video-date"]') == []
+    # inside the calendar form only (the page has its own test)
+    assert axe_violations(watched, '[data-guide-calendar-id="weekly-video-date"]') == []
 
 
 def test_a_phase_file_has_the_chosen_rituals_and_ends_with_the_phase(watched, server):
