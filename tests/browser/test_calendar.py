@@ -11,7 +11,7 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
 from tests.conftest import watch_page
-from tests.support.browser import AXE, WCAG_TAGS
+from tests.support.browser import axe_violations
 from tests.support.tool_site import folders, guide, guide_with, marked, said, server_of, words
 
 W = words()
@@ -49,13 +49,6 @@ def _download(page, box, said_by=W) -> tuple[str, bytes]:
     return download.suggested_filename, Path(download.path()).read_bytes()
 
 
-def _axe_violations(page, selector: str) -> list[dict]:
-    """axe-core's WCAG A/AA violations inside the calendar form only (the page has its own test)."""
-    page.evaluate(AXE.read_text(encoding="utf-8"))
-    return page.evaluate("([selector, tags]) => axe.run(selector, {runOnly: {type: 'tag', "
-                         "values: tags}}).then(result => result.violations)", [selector, WCAG_TAGS])
-
-
 def _open(page, server, path: str, entry_id: str):
     page.goto(server.url(path))
     box = page.locator(f'[data-guide-calendar-id="{entry_id}"]')
@@ -84,7 +77,8 @@ def test_the_start_date_defaults_to_tomorrow_and_the_file_starts_on_the_picked_d
     assert WEEKLY.steps[0] in str(event["description"])
     status = box.get_by_role("status").inner_text()
     assert said(W, "calendar.ready").fullmatch(status) and "2027-04-02" in status
-    assert _axe_violations(watched, f'[data-guide-calendar-id="{WEEKLY.id}"]') == []
+    # inside the calendar form only (the page has its own test)
+    assert axe_violations(watched, f'[data-guide-calendar-id="{WEEKLY.id}"]') == []
 
 
 def test_a_phase_file_has_the_chosen_rituals_and_ends_with_the_phase(other):

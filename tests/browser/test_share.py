@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import watch_page
-from tests.support.browser import AXE, WCAG_TAGS
+from tests.support.browser import axe_violations
 from tests.support.project import ROOT, built_site
 from tests.support.tool_site import checklist_page, said, served_tool_starter, words
 
@@ -119,11 +119,7 @@ def test_a_shared_link_shows_both_sets_side_by_side_and_changes_nothing(shared, 
     assert sum(W.text("share.differs") in head for head in _rows(partner)) == 2
     assert _storage(partner) == before
     assert _ticked(partner) == [items[0], items[1]]
-    partner.evaluate(AXE.read_text(encoding="utf-8"))
-    violations = partner.evaluate(
-        "tags => axe.run('[data-compare]', {runOnly: {type: 'tag', values: tags}})"
-        ".then(result => result.violations)", WCAG_TAGS)
-    assert violations == []
+    assert axe_violations(partner, within="[data-compare]") == []
 
 
 def test_a_pasted_code_works_and_follows_the_readers_own_new_ticks(shared, partner):

@@ -6,6 +6,7 @@ import functools
 import os
 import shutil
 import threading
+from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -58,11 +59,22 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 # Resolves once every finite CSS transition and animation running now has ended (a menu slid in,
 # a title faded back); getAnimations() brings styles up to date first, so a class just changed
-# counts. Playwright's own evaluate: the page's CSP forbids the eval wait_for_function polls with.
+# counts. An animation's `finished` promise settles only at the next frame Chromium renders, and
+# a page with nothing left to paint may render none (seen after a window resize): so each
+# animation's own clock is read too, whenever it should have ended by then. Playwright's own
+# evaluate: the page's CSP forbids the eval wait_for_function polls with.
 SETTLED = """() => Promise.all(document.getAnimations()
   .filter(a => a.playState === "running" && a.effect
     && a.effect.getComputedTiming().endTime !== Infinity)
-  .map(a => a.finished.catch(() => null))).then(() => true)"""
+  .map(a => new Promise(ended => {
+    a.finished.then(ended, ended);
+    const check = () => {
+      if (a.playState !== "running") return ended();
+      const left = a.effect.getComputedTiming().endTime - (a.currentTime || 0);
+      setTimeout(check, Math.max(left / Math.abs(a.playbackRate || 1), 1));
+    };
+    check();
+  }))).then(() => true)"""
 
 
 def settled(page) -> None:
@@ -70,11 +82,57 @@ def settled(page) -> None:
     page.evaluate(SETTLED)
 
 
-def axe_violations(page) -> list[dict]:
-    """axe-core's WCAG 2.x A/AA violations on the page as it is now, once it has come to rest."""
+# Rules whose findings change with the palette or the window's size (axe's cat.color rules, the
+# 24 px target size, regions that scroll only when narrow); the rest read the page's markup.
+PALETTE_AND_SIZE_RULES = ["color-contrast", "link-in-text-block", "target-size",
+                          "scrollable-region-focusable"]
+
+# Only the violations come back: axe then skips the details of every passing node, and the page
+# sends far less to the test (half the time on a long page).
+AXE_RUN = """([within, only]) => axe.run(within || document,
+  {runOnly: only, resultTypes: ["violations"]}).then(result => result.violations)"""
+
+
+@functools.cache
+def _axe_source() -> str:
+    return AXE.read_text(encoding="utf-8")
+
+
+def axe_violations(page, within: str | None = None, rules: list[str] | None = None) -> list[dict]:
+    """axe-core's WCAG 2.x A/AA violations on the page (or the part `within` selects) as it is
+    now, once it has come to rest; `rules` runs only those of axe's rules."""
     settled(page)
     if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.evaluate(AXE.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
-    return result["violations"]
+        page.evaluate(_axe_source())
+    only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
+    return page.evaluate(AXE_RUN, [within, only])
+
+
+def summary(violations: list[dict]) -> list[str]:
+    """One line per axe violation: rule, what it asks, how many nodes and the first of them."""
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
+            for v in violations]
+
+
+class _Hooks(HTMLParser):
+    """The data-* attributes a page carries (Material's own data-md-* left out)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.names.update(name for name, _ in attrs
+                          if name.startswith("data-") and not name.startswith("data-md-"))
+
+
+def one_page_of_each_kind(build) -> list[str]:
+    """The first page (by path) of each kind `build` holds. Every page loads the same scripts, and
+    they act on what a page marks with data-* attributes: pages carrying the same set are one kind
+    to those scripts (a calendar, a sheet, the checklist, a path's page, a plain page...)."""
+    kinds: dict[frozenset[str], str] = {}
+    for page in build.pages():
+        hooks = _Hooks()
+        hooks.feed(build.html(page))
+        kinds.setdefault(frozenset(hooks.names), page)
+    return sorted(kinds.values())
