@@ -24,12 +24,30 @@ SEEN_WHEN_LEAVING = """new MutationObserver((changes, observer) => {
 
 @pytest.fixture
 def leaving(watched) -> list[dict]:
-    """What the page showed as it was left; the neutral page is answered by the test itself."""
+    """What the page showed as it was left. The test answers the request for the neutral page
+    itself, and only once the page's report has come: a page already replaced by the next one
+    could lose its report on the way."""
     seen: list[dict] = []
-    watched.expose_function("__guideSawLeaving", lambda shown: seen.append(shown))
+    held: list = []
+
+    def answer(route) -> None:
+        route.fulfill(status=200, content_type="text/html",
+                      body="<!doctype html><title>Weather</title>")
+
+    def saw(shown: dict) -> None:
+        seen.append(shown)
+        while held:
+            answer(held.pop())
+
+    def asked(route) -> None:
+        if seen:
+            answer(route)
+        else:
+            held.append(route)  # answered by `saw`
+
+    watched.expose_function("__guideSawLeaving", saw)
     watched.add_init_script(SEEN_WHEN_LEAVING)
-    watched.route(NEUTRAL, lambda route: route.fulfill(
-        status=200, content_type="text/html", body="<!doctype html><title>Weather</title>"))
+    watched.route(NEUTRAL, asked)
     yield seen
     # Leaving is the reader's own choice: the one request allowed to leave the site.
     assert watched.watch.foreign in ([], [NEUTRAL])
