@@ -3,20 +3,28 @@ way to leave quickly in view, on a desktop in the light palette and on a phone i
 
 from __future__ import annotations
 
+import html
+import re
 from functools import cache
 
 import pytest
 from playwright.sync_api import expect
 
+from guidekit.project import read_project
+from guidekit.settings import GuideSettings
 from tests.support.browser import (
     PALETTE_AND_SIZE_RULES,
     axe_violations,
     one_page_of_each_kind,
     summary,
 )
-from tests.support.project import built_site
+from tests.support.project import ROOT, built_site
+from tests.support.tool_site import words
 
 PHONE = {"width": 375, "height": 740}
+W = words()
+LEAVE = W.text("frame.leave") + W.text("frame.leave-more")  # the quick exit's name
+QUICK_EXIT = GuideSettings.model_validate(read_project(ROOT).settings or {}).blocks.quick_exit
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -30,7 +38,11 @@ def _kinds() -> list[str]:
 
 
 def _quick_exit_in_view(page) -> None:
-    leave = page.get_by_role("link", name="Leave this site quickly", exact=True)
+    """A way to leave quickly, once and in view; none on a guide that turns it off."""
+    leave = page.get_by_role("link", name=LEAVE, exact=True)
+    if not QUICK_EXIT:
+        expect(page.locator("[data-guide-quick-exit]")).to_have_count(0)
+        return
     expect(leave).to_have_count(1)
     assert leave.is_visible() and leave.is_enabled()
     assert page.evaluate("""() => { const box = document.querySelector('[data-guide-quick-exit]')
@@ -50,7 +62,6 @@ def _to_dark_on_a_phone(page) -> None:
     page.set_viewport_size(PHONE)
 
 
-@pytest.mark.content
 def test_page_is_private_clean_and_accessible_light_and_dark(
         watched, server, page_path: str) -> None:
     """All of axe's WCAG rules on a desktop in the light palette; then in the dark palette on a
@@ -80,11 +91,25 @@ def test_a_page_loaded_on_a_phone_in_the_dark_follows_the_phone(watched, server)
     assert not found, "axe found on the home page (loaded dark, on a phone):\n" + "\n".join(found)
 
 
+def _a_title() -> str:
+    """The main heading of the guide's first page after its home page, as search shows it."""
+    found = (re.search(r"<h1[^>]*>(.*?)</h1>", built_site().html(page), re.S)
+             for page in built_site().pages() if page not in ("", "404.html"))
+    heading = next(match[1] for match in found if match)
+    heading = re.sub(r'<a class="headerlink".*?</a>', "", heading)  # its permalink
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", heading)).split())
+
+
 def test_open_search_dialog_is_named_and_accessible(watched, server) -> None:
+    # The dialog takes the theme's own word for "Search", in the guide's language
+    name = re.search(r'<div class="md-search" data-md-component="search" role="dialog"'
+                     r' aria-label="([^"]+)"', built_site().html(""))
+    assert name, "the search dialog has no name"
+    title = _a_title()
     watched.goto(server.url(""))
     watched.keyboard.press("/")
-    dialog = watched.get_by_role("dialog", name="Search")
-    dialog.get_by_role("textbox").press_sequentially("weekly date", delay=30)
+    dialog = watched.get_by_role("dialog", name=html.unescape(name[1]), exact=True)
+    dialog.get_by_role("textbox").press_sequentially(title.lower(), delay=30)
     results = watched.locator(".md-search-result__list")
-    results.get_by_text("Weekly date").first.wait_for()
+    results.get_by_text(title).first.wait_for()
     assert not [v["id"] for v in axe_violations(watched)]

@@ -12,10 +12,9 @@ from pypdf import PdfReader
 
 from tests.conftest import watch_page
 from tests.support.browser import Server, axe_violations, one_page_of_each_kind, summary
-from tests.support.example import build_example
+from tests.support.example import SUENO, build_example
 from tests.support.project import Build
-
-SHEET_PAGES = 2  # max_pages of diario-de-sueno
+from tests.support.tool_site import checklist_page, guide, sheet_pages
 
 
 @pytest.fixture(scope="module")
@@ -52,9 +51,10 @@ def test_each_kind_of_page_is_private_clean_and_accessible(page, sueno) -> None:
 
 
 def test_a_tick_on_the_monthly_checklist_stays_in_this_browser(page, sueno) -> None:
-    _, server = sueno
-    page.goto(server.url("herramientas/revision-mensual/"), wait_until="networkidle")
-    item = "Me muevo un rato casi todos los días."
+    built, server = sueno
+    path, checklist = checklist_page(built)  # its page under its Spanish tools folder
+    page.goto(server.url(path), wait_until="networkidle")
+    item = guide(SUENO).get(checklist).items[-1].text
     page.get_by_role("checkbox", name=item).check()
     page.reload(wait_until="networkidle")
     expect(page.get_by_role("checkbox", name=item)).to_be_checked()
@@ -62,10 +62,12 @@ def test_a_tick_on_the_monthly_checklist_stays_in_this_browser(page, sueno) -> N
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_the_sleep_diary_prints_on_its_pages(page, sueno, paper: str) -> None:
-    _, server = sueno
-    page.goto(server.url("herramientas/diario-de-sueno/"), wait_until="networkidle")
+    built, server = sueno
+    [(sheet_id, path)] = sheet_pages(built).items()  # the diary, its one worksheet
+    sheet = guide(SUENO).get(sheet_id)
+    page.goto(server.url(path), wait_until="networkidle")
     printed = PdfReader(io.BytesIO(page.pdf(format=paper))).pages
-    assert 1 <= len(printed) <= SHEET_PAGES
+    assert 1 <= len(printed) <= sheet.max_pages
     text = " ".join(" ".join(p.extract_text() or "" for p in printed).split())
-    for title in ("Mi plan", "Días 1 a 28", "Cada domingo, mira atrás"):
-        assert title in text
+    for section in sheet.sections:
+        assert section.title in text

@@ -13,14 +13,33 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
+from guidekit import strings
+from tests.conftest import watch_page
 from tests.support.browser import CHROMIUM_FLAGS, chromium_path, one_page_of_each_kind
-from tests.support.project import ROOT
+from tests.support.project import ROOT, built_site
+from tests.support.tool_site import (
+    checklist_page,
+    guide,
+    said,
+    served_tool_starter,
+    sheet_pages,
+    words,
+)
 
-WORKSHEET = "tools/30-day-worksheet/"
-CHECKLIST = "tools/monthly-trust-checklist/"
-PLAN = '[id="30-day-worksheet--plan--changes"]'
-PLAN_KEY = "/.guide:sheet:30-day-worksheet:plan:changes"
-TICKS_KEY = "/.guide:checklist:monthly-trust-checklist"
+# The guide's first monthly checklist, and its first worksheet with a question to write on,
+# found in its build; the words its pages show
+CHECKLIST, CHECKLIST_ID = checklist_page(built_site())
+ITEMS = [item.text for item in guide().get(CHECKLIST_ID).items]  # each box's label
+ITEM_IDS = [item.id for item in guide().get(CHECKLIST_ID).items]
+assert len(ITEMS) >= 2, "these tests tick two different items"
+TICKS_KEY = f"/.guide:checklist:{CHECKLIST_ID}"
+SHEET, PROMPTS = next((sheet, section) for sheet in guide().of_kind("worksheet")
+                      for section in sheet.sections if section.kind == "prompts")
+WORKSHEET = sheet_pages(built_site())[SHEET.id]
+PLAN_ID = f"{SHEET.id}--{PROMPTS.id}--{PROMPTS.prompts[0].id}"  # its first question's field
+PLAN = f'[id="{PLAN_ID}"]'
+PLAN_KEY = "/.guide:sheet:" + PLAN_ID.replace("--", ":")
+W = words()
 NEUTRAL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"][
     "quick_exit_url"]
 OCTOBER = datetime(2026, 10, 15, 12, 0)
@@ -59,7 +78,19 @@ def open_tool(page: Page, url: str) -> None:
 
 
 def choice(page: Page):
-    return page.get_by_label("Don't save on this device")
+    """The choice not to save, on a worksheet or a checklist, in the guide's words."""
+    return page.get_by_label(re.compile("^(" + "|".join(re.escape(W.text(key)) for key in (
+        "sheet.visit-only", "checklist.visit-only")) + ")$"))
+
+
+def item(page: Page, n: int):
+    """The checklist's box of its item `n`, by its label."""
+    return page.get_by_label(ITEMS[n], exact=True)
+
+
+def count(n: int) -> str:
+    """How the checklist counts `n` ticks, in the guide's words."""
+    return W.text("checklist.count", n=n, total=len(ITEMS))
 
 
 def write_in_this_tab_only(page: Page, server, path: str) -> None:
@@ -71,15 +102,16 @@ def write_in_this_tab_only(page: Page, server, path: str) -> None:
     if path == WORKSHEET:
         page.locator(PLAN).fill("Only in this tab")
     else:
-        page.get_by_label("We can talk openly about hard feelings.").check()
+        item(page, 0).check()
     assert stored(page)["device"] == {}
 
 
 def leave_quickly_and_come_back(page: Page, server) -> None:
-    """Another page of the guide, Shift three times, then Back to the page written on."""
+    """Another page of the guide (its home page), Shift three times, then Back to the page
+    written on."""
     page.route(NEUTRAL, lambda route: route.fulfill(
         status=200, content_type="text/html", body="<!doctype html><title>Weather</title>"))
-    page.goto(server.url("safety/"))
+    page.goto(server.url(""))
     for _ in range(3):
         page.keyboard.press("Shift")
     page.wait_for_url(NEUTRAL)
@@ -95,11 +127,11 @@ def assert_every_control_follows_storage(page: Page, path: str) -> None:
         page.locator(PLAN).fill("Written after coming back")
         assert stored(page)["device"] == {PLAN_KEY: "Written after coming back"}
     else:
-        expect(page.get_by_label("We can talk openly about hard feelings.")).not_to_be_checked()
-        expect(page.locator("[data-note]")).not_to_contain_text("this visit only")
-        page.get_by_label("Promises are kept, again and again.").check()
+        expect(item(page, 0)).not_to_be_checked()
+        expect(page.locator("[data-note]")).not_to_contain_text(W.text("checklist.visit"))
+        item(page, 1).check()
         assert json.loads(stored(page)["device"][TICKS_KEY])["ticks"] == {
-            "2026-10": {"promises-kept": True}}
+            "2026-10": {ITEM_IDS[1]: True}}
     assert stored(page)["tab"] == {}
 
 
@@ -165,9 +197,9 @@ def test_forgetting_everything_keeps_dont_save_on_every_page(watched: Page, serv
     write_in_this_tab_only(watched, server, CHECKLIST)
     watched.once("dialog", lambda dialog: dialog.accept())
     watched.locator("[data-forget]").click()  # its name: the next test
-    expect(watched.locator("[data-note]")).to_contain_text("gone")
+    expect(watched.locator("[data-note]")).to_have_text(W.text("checklist.forgot"))
     expect(choice(watched)).to_be_checked()
-    expect(watched.get_by_label("We can talk openly about hard feelings.")).not_to_be_checked()
+    expect(item(watched, 0)).not_to_be_checked()
     assert stored(watched)["device"] == {} and TICKS_KEY not in stored(watched)["tab"]
 
     open_tool(watched, server.url(WORKSHEET))  # the same tab: the same choice, and it holds
@@ -178,7 +210,7 @@ def test_forgetting_everything_keeps_dont_save_on_every_page(watched: Page, serv
     assert stored(watched)["tab"][PLAN_KEY] == "Still only in this tab"
 
     watched.once("dialog", lambda dialog: dialog.accept())
-    watched.get_by_role("button", name="Clear this sheet").click()  # the sheet's own wipe
+    watched.get_by_role("button", name=W.text("sheet.clear")).click()  # the sheet's own wipe
     expect(watched.locator(PLAN)).to_have_value("")
     expect(choice(watched)).to_be_checked()
     open_tool(watched, server.url(CHECKLIST))
@@ -187,18 +219,32 @@ def test_forgetting_everything_keeps_dont_save_on_every_page(watched: Page, serv
 
 def test_the_wipe_is_named_for_what_it_forgets(watched: Page, server) -> None:
     open_tool(watched, server.url(CHECKLIST))
-    expect(watched.get_by_role("button", name="Forget my ticks and notes")).to_be_visible()
-    expect(watched.get_by_role("button", name="Forget my ticks", exact=True)).to_have_count(0)
+    wipe = watched.locator("[data-forget]")
+    expect(wipe).to_be_visible()
+    expect(wipe).to_have_accessible_name(W.text("checklist.forget"))
+    # It forgets a sheet's notes too: the engine's own words for it say so in each language
+    assert "notes" in strings.load("en").text("checklist.forget")
+    assert "notas" in strings.load("es").text("checklist.forget")
 
 
 # --- 3. No search words, share codes or notes in an address the history keeps --------------------
 
 
+def _a_word_to_search() -> str:
+    """A word of the checklist's items (so on its page, which search finds) that is in no page's
+    address: an address holding it then holds what the reader typed."""
+    addresses = " ".join(built_site().pages()).lower()
+    found = {word.lower() for text in ITEMS for word in re.findall(r"[^\W\d_]{5,}", text)}
+    return next(word for word in sorted(found, key=lambda word: (-len(word), word))
+                if word not in addresses)
+
+
 def test_a_search_leaves_no_words_in_the_address_or_the_history(watched: Page, server) -> None:
+    word = _a_word_to_search()
     watched.goto(server.url(""), wait_until="networkidle")
     watched.keyboard.press("/")
-    watched.get_by_role("dialog", name="Search").get_by_role("textbox").press_sequentially(
-        "afraid", delay=30)
+    watched.locator('[data-md-component="search"][role="dialog"]').get_by_role(
+        "textbox").press_sequentially(word, delay=30)
     results = watched.locator(".md-search-result__link")
     results.first.wait_for()
     hrefs = results.evaluate_all("links => links.map(link => link.href)")
@@ -206,7 +252,7 @@ def test_a_search_leaves_no_words_in_the_address_or_the_history(watched: Page, s
     # must never ride in a query (?h=) or a path
     def typed(url: str) -> bool:
         parts = urlsplit(url)
-        return bool(parts.query) or "afraid" in parts.path
+        return bool(parts.query) or word in parts.path.lower()
 
     assert not [href for href in hrefs if typed(href)], hrefs
     # Open a result on another page than the home page (which one depends on the guide's words)
@@ -219,17 +265,40 @@ def test_a_search_leaves_no_words_in_the_address_or_the_history(watched: Page, s
     assert not [url for url in urls if typed(url)], urls
 
 
-def test_a_shared_code_leaves_the_address_once_read(watched: Page, server, browser) -> None:
-    open_tool(watched, server.url(CHECKLIST))
-    watched.get_by_role("button", name="Share my ticks").click()
-    link = watched.get_by_label("Link for your partner").input_value()
+@pytest.fixture(scope="module")
+def sharing(server):
+    """The server, checklist page and id, and words of a guide whose checklist compares ticks:
+    this guide's, else the starter's with every tool."""
+    if 'class="guide-compare"' in built_site().html(CHECKLIST):
+        return server, CHECKLIST, CHECKLIST_ID, W
+    built, served = served_tool_starter()
+    return served, *checklist_page(built), words(built.site.parent)
+
+
+@pytest.fixture
+def sharer(browser, sharing):
+    """A fresh page on that guide, watched as `watched` is (nothing off its site, no error)."""
+    context = browser.new_context()
+    page = context.new_page()
+    watch = watch_page(page, sharing[0].origin)
+    yield page
+    context.close()
+    watch.assert_clean()
+
+
+def test_a_shared_code_leaves_the_address_once_read(sharer: Page, sharing, browser) -> None:
+    server, checklist, _, found = sharing
+    open_tool(sharer, server.url(checklist))
+    sharer.get_by_role("button", name=found.text("share.make")).click()
+    link = sharer.get_by_label(found.text("share.link")).input_value()
 
     partner = browser.new_context()
     try:
         page = partner.new_page()
         page.goto(link)
-        expect(page.locator("[data-compare-status]")).to_contain_text("Side by side")
-        expect(page).to_have_url(server.url(CHECKLIST))
+        expect(page.locator("[data-compare-status]")).to_have_text(re.compile(
+            f"{said(found, 'share.shown').pattern}|{said(found, 'share.same').pattern}"))
+        expect(page).to_have_url(server.url(checklist))
         assert not [url for url in history_urls(page) if "share" in url]
         page.reload()  # nothing to open again: the code is gone from this tab's history too
         expect(page.locator("[data-compare-table]")).to_be_hidden()
@@ -237,13 +306,13 @@ def test_a_shared_code_leaves_the_address_once_read(watched: Page, server, brows
         partner.close()
 
 
-def test_a_share_link_is_made_from_the_sites_address_and_path_only(
-        watched: Page, server) -> None:
-    open_tool(watched, server.url(CHECKLIST + "?h=afraid#monthly-trust-checklist"))
-    watched.get_by_role("button", name="Share my ticks").click()
-    code = watched.get_by_label("Or this short code").input_value()
-    expect(watched.get_by_label("Link for your partner")).to_have_value(
-        server.url(CHECKLIST) + "#share=" + code)
+def test_a_share_link_is_made_from_the_sites_address_and_path_only(sharer: Page, sharing) -> None:
+    server, checklist, checklist_id, found = sharing
+    open_tool(sharer, server.url(f"{checklist}?h=word#{checklist_id}"))
+    sharer.get_by_role("button", name=found.text("share.make")).click()
+    code = sharer.get_by_label(found.text("share.code")).input_value()
+    expect(sharer.get_by_label(found.text("share.link"))).to_have_value(
+        server.url(checklist) + "#share=" + code)
 
 
 # --- 4. Storage blocked, or full ------------------------------------------------------------------
@@ -283,7 +352,7 @@ def test_with_storage_blocked_no_page_has_an_error(blocked, site, server) -> Non
     for path in one_page_of_each_kind(site):
         page.goto(server.url(path), wait_until="load")
     open_tool(page, server.url(CHECKLIST))
-    page.get_by_label("We can talk openly about hard feelings.").check()
+    item(page, 0).check()
     page.locator("[data-md-color-media]").first.evaluate("e => e.click()")  # the theme's setting
     page.close()
     assert problems == []
@@ -295,8 +364,8 @@ def test_with_storage_blocked_the_tools_say_nothing_is_kept_and_offer_no_choice(
     problems = _problems(page)
     open_tool(page, server.url(WORKSHEET))
     expect(page.locator("[data-sheet-unsaved]")).to_be_visible()
-    expect(page.locator("[data-sheet-unsaved]")).to_contain_text("gone when you leave this page")
-    expect(page.get_by_role("button", name="Print this sheet")).to_be_visible()
+    expect(page.locator("[data-sheet-unsaved]")).to_contain_text(W.text("sheet.unsaved"))
+    expect(page.get_by_role("button", name=W.text("sheet.print"))).to_be_visible()
     expect(choice(page)).to_be_hidden()
     page.locator(PLAN).fill("Kept on screen")
     expect(page.locator(PLAN)).to_have_value("Kept on screen")
@@ -304,9 +373,9 @@ def test_with_storage_blocked_the_tools_say_nothing_is_kept_and_offer_no_choice(
     open_tool(page, server.url(CHECKLIST))
     expect(page.locator("[data-feedback]")).to_be_visible()
     expect(choice(page)).to_be_hidden()
-    page.get_by_label("We can talk openly about hard feelings.").check()
-    expect(page.locator("[data-note]")).to_contain_text("can't be saved")
-    expect(page.locator("[data-feedback]")).to_contain_text("1 of 6 ticked")
+    item(page, 0).check()
+    expect(page.locator("[data-note]")).to_have_text(W.text("checklist.unsaved"))
+    expect(page.locator("[data-feedback]")).to_contain_text(count(1))
     page.close()
     assert problems == []
 
@@ -324,16 +393,16 @@ def test_a_note_that_storage_is_too_full_to_keep_says_so_beside_it(watched: Page
     watched.evaluate(FILL)
     plan = watched.locator(PLAN)
     plan.fill("This will not fit")
-    message = watched.locator(".guide-field").filter(has=plan).get_by_text("storage", exact=False)
+    full = W.text("sheet.full")
+    message = watched.locator(".guide-field").filter(has=plan).get_by_text(full)
     expect(message).to_be_visible()
-    expect(message).to_contain_text("full")
-    expect(plan).to_have_accessible_description(re.compile("full"))
+    expect(plan).to_have_accessible_description(re.compile(re.escape(full)))
     below = message.bounding_box()
     field = plan.bounding_box()
     assert 0 <= below["y"] - (field["y"] + field["height"]) < 40  # right under the note
     status = watched.locator("[data-sheet-status]")
     assert status.get_attribute("role") == "status"  # and said aloud
-    expect(status).to_contain_text("full")
+    expect(status).to_have_text(full)
     assert watched.evaluate(f"localStorage.getItem('{PLAN_KEY}')") is None
     watched.evaluate("() => localStorage.removeItem('other:0')")  # room again
     plan.fill("This fits now")
@@ -345,9 +414,9 @@ def test_a_tick_that_storage_is_too_full_to_keep_says_so(watched: Page, server) 
     watched.clock.set_fixed_time(OCTOBER)
     open_tool(watched, server.url(CHECKLIST))
     watched.evaluate(FILL)
-    watched.get_by_label("We can talk openly about hard feelings.").check()
-    expect(watched.locator("[data-note]")).to_contain_text("full")
-    expect(watched.locator("[data-feedback]")).to_contain_text("1 of 6 ticked")
+    item(watched, 0).check()
+    expect(watched.locator("[data-note]")).to_have_text(W.text("checklist.full"))
+    expect(watched.locator("[data-feedback]")).to_contain_text(count(1))
 
 
 # --- 5. Without JavaScript, no control that does nothing -----------------------------------------
@@ -358,15 +427,15 @@ def test_without_javascript_no_control_shows_that_does_nothing(browser, server) 
     try:
         page = context.new_page()
         page.goto(server.url(WORKSHEET))
-        expect(page.get_by_label("What each of us will do differently.")).to_be_visible()
-        for name in ("Print this sheet", "Clear this sheet"):
-            expect(page.get_by_role("button", name=name)).to_be_hidden()
+        expect(page.get_by_label(PROMPTS.prompts[0].text)).to_be_visible()
+        for name in ("sheet.print", "sheet.clear"):
+            expect(page.get_by_role("button", name=W.text(name))).to_be_hidden()
         expect(choice(page)).to_be_hidden()
         page.goto(server.url(CHECKLIST))
-        expect(page.get_by_label("We can talk openly about hard feelings.")).to_be_visible()
+        expect(item(page, 0)).to_be_visible()
         expect(page.locator("article").get_by_role("button")).to_have_count(0)
         expect(choice(page)).to_be_hidden()
-        expect(page.get_by_label("Your partner's code or link")).to_be_hidden()
+        expect(page.get_by_label(W.text("share.paste"))).to_be_hidden()
     finally:
         context.close()
 
@@ -376,7 +445,7 @@ def test_without_javascript_no_control_shows_that_does_nothing(browser, server) 
 
 def _load(page: Page, path) -> None:
     with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name="Load ticks from a file").click()
+        page.get_by_role("button", name=W.text("checklist.import")).click()
     chooser.value.set_files(path)
 
 
@@ -384,45 +453,46 @@ def test_a_ticks_file_keeps_only_what_exists_and_loses_no_tick(
         watched: Page, server, tmp_path) -> None:
     watched.clock.set_fixed_time(OCTOBER)
     open_tool(watched, server.url(CHECKLIST))
-    watched.get_by_label("We can talk openly about hard feelings.").check()
-    months = {f"{year}-{month:02}": {"promises-kept": True, "an-item-never-written": True}
+    item(watched, 0).check()
+    months = {f"{year}-{month:02}": {ITEM_IDS[1]: True, "an-item-never-written": True}
               for year in range(1990, 2031) for month in range(1, 13)}
     others = {f"someone-elses-list-{n}": {"v": 1, "ticks": {"2026-10": {"a": True}}}
               for n in range(300)}
     file = tmp_path / "ticks.json"
     file.write_text(json.dumps({"guide": "checklist-ticks", "v": 1, "checklists": {
-        "monthly-trust-checklist": {"v": 1, "ticks": months}, **others}}), encoding="utf-8")
+        CHECKLIST_ID: {"v": 1, "ticks": months}, **others}}), encoding="utf-8")
     assert file.stat().st_size < 65536
     _load(watched, file)
-    expect(watched.locator("[data-note]")).to_contain_text("added")
+    expect(watched.locator("[data-note]")).to_have_text(W.text("checklist.loaded"))
     keys = watched.evaluate("Object.keys(localStorage).filter(k => k.startsWith('/.guide'))")
     assert keys == [TICKS_KEY]
     ticks = json.loads(watched.evaluate(f"localStorage.getItem('{TICKS_KEY}')"))["ticks"]
-    assert ticks["2026-10"] == {"open-about-feelings": True, "promises-kept": True}
+    assert ticks["2026-10"] == {ITEM_IDS[0]: True, ITEM_IDS[1]: True}
     assert sorted(ticks) == [f"{y}-{m:02}" for y in range(2016, 2027) for m in range(1, 13)
                              if "2016-10" <= f"{y}-{m:02}" <= "2026-10"]
-    buttons = watched.get_by_role("list", name="Your months").get_by_role("button")
+    buttons = watched.get_by_role("list", name=W.text("checklist.months")).get_by_role("button")
     expect(buttons).to_have_count(121)
 
 
 def test_a_ticks_file_too_large_changes_nothing(watched: Page, server, tmp_path) -> None:
     watched.clock.set_fixed_time(OCTOBER)
     open_tool(watched, server.url(CHECKLIST))
-    watched.get_by_label("We can talk openly about hard feelings.").check()
+    item(watched, 0).check()
     before = stored(watched)
     file = tmp_path / "ticks.json"
     file.write_text(json.dumps({"guide": "checklist-ticks", "v": 1, "checklists": {
-        "monthly-trust-checklist": {"v": 1, "ticks": {"2026-10": {"promises-kept": True}}},
+        CHECKLIST_ID: {"v": 1, "ticks": {"2026-10": {ITEM_IDS[1]: True}}},
         "padding": {"v": 1, "ticks": {}}}}) + " " * 70000, encoding="utf-8")
     _load(watched, file)
-    expect(watched.locator("[data-note]")).to_contain_text("could not be read")
+    expect(watched.locator("[data-note]")).to_have_text(W.text("checklist.bad-file"))
     assert stored(watched) == before
 
 
-def test_a_shared_link_of_any_length_is_refused_and_kept_short(watched: Page, server) -> None:
-    open_tool(watched, server.url(CHECKLIST + "#share=1." + "a" * 100_000))
-    expect(watched.locator("[data-compare-status]")).to_contain_text("not a code from this guide")
-    paste = watched.get_by_label("Your partner's code or link")
+def test_a_shared_link_of_any_length_is_refused_and_kept_short(sharer: Page, sharing) -> None:
+    server, checklist, _, found = sharing
+    open_tool(sharer, server.url(checklist + "#share=1." + "a" * 100_000))
+    expect(sharer.locator("[data-compare-status]")).to_have_text(found.text("share.bad"))
+    paste = sharer.get_by_label(found.text("share.paste"))
     assert len(paste.input_value()) <= int(paste.get_attribute("maxlength") or 0)
-    expect(watched).to_have_url(server.url(CHECKLIST))
-    assert stored(watched) == {"device": {}, "tab": {}}
+    expect(sharer).to_have_url(server.url(checklist))
+    assert stored(sharer) == {"device": {}, "tab": {}}
