@@ -21,7 +21,7 @@ test: $(STAMP) chromium vnu  ## Run every test: lint, unit, build and browser
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 # TESTS: other test paths and pytest options, or --guide DIR to swap in another guide than the starter
-engine-check: $(STAMP) vnu  ## Run the engine tests with the starter in place of data/ and content/
+engine-check: $(STAMP) chromium vnu  ## Run the engine tests with the starter in place of data/ and content/
 	$(BIN)/python -m tests.support.swap -n 2 $(TESTS)
 
 RUNS ?= 10

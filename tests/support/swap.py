@@ -2,7 +2,7 @@
 valid guide (the starter of `guidekit new`) in place of its data/, content/ and mkdocs.yml, and
 run the engine tests there (`pytest -m "not content"`). Every one must pass.
 
-    python -m tests.support.swap                     # tests/unit and tests/build
+    python -m tests.support.swap                     # every engine test: unit, build and browser
     python -m tests.support.swap tests/unit -x -n 2  # any pytest paths and options
     python -m tests.support.swap --guide examples/sueno   # another guide than the starter
 """
@@ -20,7 +20,7 @@ from pathlib import Path
 from guidekit.new import guide_schema
 from tests.support.project import GUIDE_PARTS, ROOT, engine_hooks, starter_guide
 
-DEFAULT_TESTS = ("tests/unit", "tests/build")
+DEFAULT_TESTS = ("tests/unit", "tests/build", "tests/browser")
 # Never copied: what a run or a set-up leaves behind
 LEFT_OUT = shutil.ignore_patterns(".git", ".venv", "site", ".cache", "__pycache__",
                                   ".pytest_cache", ".ruff_cache", "node_modules", "bench")
