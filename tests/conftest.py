@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pytest
@@ -89,6 +90,18 @@ def watch_page(page, origin: str) -> Watch:
     page.expose_function("__guideCspViolation", watch.csp_violation)
     page.add_init_script(CSP_LISTENER)
     return watch
+
+
+@contextmanager
+def watched_page(browser, origin: str) -> Iterator:
+    """A page in a fresh browser profile, watched against `origin` (see `watch_page`); what it
+    did is checked when the block ends."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.watch = watch = watch_page(page, origin)
+    yield page
+    context.close()
+    watch.assert_clean()
 
 
 @pytest.fixture

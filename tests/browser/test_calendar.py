@@ -10,7 +10,7 @@ import pytest
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
-from tests.conftest import watch_page
+from tests.conftest import watched_page
 from tests.support.browser import axe_violations
 from tests.support.tool_site import folders, guide, guide_with, marked, said, server_of, words
 
@@ -34,12 +34,8 @@ BOXES = marked(OTHER_BUILT, "data-guide-calendar-id")  # a page with each entry'
 def other(browser, server):
     """A watched page of the OTHER guide, and its server."""
     served = server_of(OTHER, server)
-    context = browser.new_context()
-    page = context.new_page()
-    watch = watch_page(page, served.origin)
-    yield page, served
-    context.close()
-    watch.assert_clean()
+    with watched_page(browser, served.origin) as page:
+        yield page, served
 
 
 def _download(page, box, said_by=W) -> tuple[str, bytes]:

@@ -10,7 +10,7 @@ import pytest
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
-from tests.conftest import watch_page
+from tests.conftest import watched_page
 from tests.support.tool_site import guide, guide_with, marked, server_of, words
 
 
@@ -36,12 +36,8 @@ W = words(GUIDE)
 def watched(browser, server):
     """A page of GUIDE's site, watched for anything a reader must never see, and its server."""
     served = server_of(GUIDE, server)
-    context = browser.new_context()
-    page = context.new_page()
-    watch = watch_page(page, served.origin)
-    yield page
-    context.close()
-    watch.assert_clean()
+    with watched_page(browser, served.origin) as page:
+        yield page
 
 
 def _event(page, server, entry_id: str, start: str):

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.conftest import watch_page
+from tests.conftest import watched_page
 from tests.support.browser import Server, axe_violations, one_page_of_each_kind, summary
 from tests.support.example import SUENO, build_example
 from tests.support.project import Build
@@ -31,12 +31,8 @@ def page(browser, sueno):
     """A fresh profile's page that fails the test on a request off the site, an error or a
     Content-Security-Policy violation."""
     _, server = sueno
-    context = browser.new_context()
-    opened = context.new_page()
-    watch = watch_page(opened, server.origin)
-    yield opened
-    context.close()
-    watch.assert_clean()
+    with watched_page(browser, server.origin) as opened:
+        yield opened
 
 
 def test_each_kind_of_page_is_private_clean_and_accessible(page, sueno) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import watch_page
+from tests.conftest import watched_page
 from tests.support.tool_site import folders, guide, guide_with, server_of, words
 
 PHASE = min(guide().of_kind("phase"), key=lambda phase: phase.order)  # the plan's first stage
@@ -35,12 +35,8 @@ PATHS = {path.id: f"{folders(GUIDE)['paths']}/{path.id}/" for path in guide(GUID
 def paths_page(browser, server):
     """A watched page of GUIDE's site, and its server."""
     served = server_of(GUIDE, server)
-    context = browser.new_context()
-    page = context.new_page()
-    watch = watch_page(page, served.origin)
-    yield page, served
-    context.close()
-    watch.assert_clean()
+    with watched_page(browser, served.origin) as page:
+        yield page, served
 
 
 def test_phone_reader_opens_the_menu_and_reaches_the_roadmap(browser, server) -> None:

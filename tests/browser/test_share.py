@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import watch_page
+from tests.conftest import watched_page
 from tests.support.browser import axe_violations
 from tests.support.project import ROOT, built_site
 from tests.support.tool_site import checklist_page, said, served_tool_starter, words
@@ -81,12 +81,8 @@ def partner(browser, served):
 @pytest.fixture
 def reader(browser, served):
     """The first reader's page, watched for anything a reader must never see."""
-    context = browser.new_context()
-    page = context.new_page()
-    watch = watch_page(page, served.origin)
-    yield page
-    context.close()
-    watch.assert_clean()
+    with watched_page(browser, served.origin) as page:
+        yield page
 
 
 @pytest.fixture
