@@ -69,6 +69,8 @@ class _Marks(HTMLParser):
 def page_assets(html: str) -> Assets:
     """The files a page showing `html` (its content, as rendered) loads: the frame's, and those
     of every block it shows."""
+    if not any(mark[1:].rstrip("]") in html for mark in BLOCKS):
+        return FRAME  # no block's mark even as a word: nothing to parse (most pages)
     marks = _Marks()
     marks.feed(html)
     marks.close()
