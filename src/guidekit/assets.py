@@ -10,9 +10,9 @@ hand each page its list, which main.html writes into the page's head.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from .models import ID_PATTERN
 
@@ -51,30 +51,29 @@ BLOCKS: dict[str, Assets] = {
 }
 
 
-class _Marks(HTMLParser):
+# A start tag, and each attribute in it (its name, and a quoted or bare value). Rendered HTML
+# escapes "<" and ">" inside attribute values and text, so a tag ends at the first ">".
+_START_TAG = re.compile(r"<[a-zA-Z][^\s/>]*([^>]*)>")
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+
+
+def _marks(html: str) -> set[str]:
     """Every class and attribute name on the elements of an HTML fragment, as ".name" and
     "[name]"."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            self.found.add(f"[{name}]")
-            if name == "class" and value:
-                self.found.update(f".{token}" for token in value.split())
+    found: set[str] = set()
+    for tag in _START_TAG.finditer(html):
+        for name, double, single, bare in _ATTRIBUTE.findall(tag[1]):
+            found.add(f"[{name.lower()}]")
+            if name.lower() == "class":
+                found.update(f".{token}" for token in (double or single or bare).split())
+    return found
 
 
 def page_assets(html: str) -> Assets:
     """The files a page showing `html` (its content, as rendered) loads: the frame's, and those
     of every block it shows."""
-    if not any(mark[1:].rstrip("]") in html for mark in BLOCKS):
-        return FRAME  # no block's mark even as a word: nothing to parse (most pages)
-    marks = _Marks()
-    marks.feed(html)
-    marks.close()
-    found = [FRAME, *(assets for mark, assets in BLOCKS.items() if mark in marks.found)]
+    marks = _marks(html)
+    found = [FRAME, *(assets for mark, assets in BLOCKS.items() if mark in marks)]
     return Assets(css=_in_order({n for a in found for n in a.css}, CSS_ORDER),
                   js=_in_order({n for a in found for n in a.js}, JS_ORDER))
 
