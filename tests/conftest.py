@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from hypothesis import settings
 
-from tests.support.browser import CHROMIUM_FLAGS, Server, chromium_path
+from tests.support.browser import CHROMIUM_FLAGS, Server, SharedProfile, chromium_path
 from tests.support.project import Build, built_site
 
 # Property-based tests try 300 examples each in CI (CI=true) and 100 elsewhere, for a quick
@@ -112,13 +112,33 @@ def context(browser, server: Server):
     made.close()
 
 
+@pytest.fixture(scope="session")
+def shared_profile(browser) -> Iterator[SharedProfile]:
+    """The browser profile this test process's `watched` pages share (see `SharedProfile`)."""
+    profile = SharedProfile(browser)
+    yield profile
+    profile.close()
+
+
 @pytest.fixture
-def watched(context, server: Server):
+def watched(request: pytest.FixtureRequest, server: Server):
     """A page that fails the test on any request off the site, console error, page error or
-    Content-Security-Policy violation."""
-    page = context.new_page()
+    Content-Security-Policy violation; nothing of earlier tests is left in its browser.
+
+    It opens in the test's own `context` when the test asks for one or is marked `own_profile`
+    (for what is set on the whole profile: a clock, a second tab), and otherwise in this
+    process's shared profile, wiped first: the same empty browser at a third of the cost."""
+    own = "context" in request.fixturenames or request.node.get_closest_marker("own_profile")
+    shared = None if own else request.getfixturevalue("shared_profile")
+    page = shared.new_page(server.origin) if shared else request.getfixturevalue("context").new_page()
     page.watch = watch = watch_page(page, server.origin)
     yield page
+    if shared:
+        page.close()
+        if shared.clock_was_set():
+            pytest.fail("this test set the clock of the browser profile that tests share: mark "
+                        "it @pytest.mark.own_profile to give it a profile of its own",
+                        pytrace=False)
     watch.assert_clean()
 
 

@@ -52,6 +52,7 @@ def _open(page, server, path: str, entry_id: str):
     return box
 
 
+@pytest.mark.own_profile  # it fixes the clock
 def test_the_start_date_defaults_to_tomorrow_and_the_file_starts_on_the_picked_day(
         watched, server):
     watched.clock.set_fixed_time(datetime(2027, 3, 9, 15, 0))
