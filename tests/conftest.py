@@ -92,15 +92,47 @@ def watch_page(page, origin: str) -> Watch:
     return watch
 
 
+@pytest.fixture(scope="session")
+def shared_profile(browser) -> Iterator[SharedProfile]:
+    """The browser profile this test process's watched pages share (see `SharedProfile`)."""
+    profile = SharedProfile(browser)
+    yield profile
+    profile.close()
+
+
+@pytest.fixture(scope="session")
+def clocked_profile(browser) -> Iterator[SharedProfile]:
+    """The profile shared by the watched pages of tests marked `clock`, which fix the time."""
+    profile = SharedProfile(browser, clock=True)
+    yield profile
+    profile.close()
+
+
+@pytest.fixture
+def profile(request: pytest.FixtureRequest):
+    """Where this test's watched pages open: the test's own `context` when it asks for one (a
+    second tab, storage that throws...); the profile of tests that fix the time when it is
+    marked `clock`; else the one most tests share. A shared one is wiped before each page."""
+    if "context" in request.fixturenames:
+        return request.getfixturevalue("context")
+    if request.node.get_closest_marker("clock"):
+        return request.getfixturevalue("clocked_profile")
+    return request.getfixturevalue("shared_profile")
+
+
 @contextmanager
-def watched_page(browser, origin: str) -> Iterator:
-    """A page in a fresh browser profile, watched against `origin` (see `watch_page`); what it
-    did is checked when the block ends."""
-    context = browser.new_context()
-    page = context.new_page()
+def watched_page(profile, origin: str) -> Iterator:
+    """A page of `profile` (a shared profile, wiped for `origin` first, or a browser context)
+    watched against `origin` (see `watch_page`); what it did is checked when the block ends."""
+    shared = profile if isinstance(profile, SharedProfile) else None
+    page = shared.new_page(origin) if shared else profile.new_page()
     page.watch = watch = watch_page(page, origin)
     yield page
-    context.close()
+    page.close()
+    if shared and shared.clock_was_set():
+        pytest.fail("this test set the clock of the browser profile that tests share: mark it "
+                    "@pytest.mark.clock to open its pages where tests fix the time",
+                    pytrace=False)
     watch.assert_clean()
 
 
@@ -112,34 +144,12 @@ def context(browser, server: Server):
     made.close()
 
 
-@pytest.fixture(scope="session")
-def shared_profile(browser) -> Iterator[SharedProfile]:
-    """The browser profile this test process's `watched` pages share (see `SharedProfile`)."""
-    profile = SharedProfile(browser)
-    yield profile
-    profile.close()
-
-
 @pytest.fixture
-def watched(request: pytest.FixtureRequest, server: Server):
+def watched(profile, server: Server):
     """A page that fails the test on any request off the site, console error, page error or
-    Content-Security-Policy violation; nothing of earlier tests is left in its browser.
-
-    It opens in the test's own `context` when the test asks for one or is marked `own_profile`
-    (for what is set on the whole profile: a clock, a second tab), and otherwise in this
-    process's shared profile, wiped first: the same empty browser at a third of the cost."""
-    own = "context" in request.fixturenames or request.node.get_closest_marker("own_profile")
-    shared = None if own else request.getfixturevalue("shared_profile")
-    page = shared.new_page(server.origin) if shared else request.getfixturevalue("context").new_page()
-    page.watch = watch = watch_page(page, server.origin)
-    yield page
-    if shared:
-        page.close()
-        if shared.clock_was_set():
-            pytest.fail("this test set the clock of the browser profile that tests share: mark "
-                        "it @pytest.mark.own_profile to give it a profile of its own",
-                        pytrace=False)
-    watch.assert_clean()
+    Content-Security-Policy violation, in a browser holding nothing of earlier tests."""
+    with watched_page(profile, server.origin) as page:
+        yield page
 
 
 def pytest_terminal_summary(terminalreporter) -> None:

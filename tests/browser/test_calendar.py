@@ -31,10 +31,10 @@ BOXES = marked(OTHER_BUILT, "data-guide-calendar-id")  # a page with each entry'
 
 
 @pytest.fixture
-def other(browser, server):
+def other(profile, server):
     """A watched page of the OTHER guide, and its server."""
     served = server_of(OTHER, server)
-    with watched_page(browser, served.origin) as page:
+    with watched_page(profile, served.origin) as page:
         yield page, served
 
 
@@ -52,7 +52,7 @@ def _open(page, server, path: str, entry_id: str):
     return box
 
 
-@pytest.mark.own_profile  # it fixes the clock
+@pytest.mark.clock
 def test_the_start_date_defaults_to_tomorrow_and_the_file_starts_on_the_picked_day(
         watched, server):
     watched.clock.set_fixed_time(datetime(2027, 3, 9, 15, 0))

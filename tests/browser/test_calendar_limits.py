@@ -33,10 +33,10 @@ W = words(GUIDE)
 
 
 @pytest.fixture
-def watched(browser, server):
+def watched(profile, server):
     """A page of GUIDE's site, watched for anything a reader must never see, and its server."""
     served = server_of(GUIDE, server)
-    with watched_page(browser, served.origin) as page:
+    with watched_page(profile, served.origin) as page:
         yield page
 
 

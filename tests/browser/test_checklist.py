@@ -29,8 +29,7 @@ W = words()
 OCTOBER = datetime(2026, 10, 15, 12, 0)
 NOVEMBER = datetime(2026, 11, 2, 9, 0)
 VISIT_ONLY = W.text("checklist.visit-only")
-# The tests here fix the clock to a month, which is set on the whole browser profile
-pytestmark = pytest.mark.own_profile
+pytestmark = pytest.mark.clock  # the tests here fix the time to a month
 
 
 def month(page: Page, key: str, length: str = "long") -> str:

@@ -27,11 +27,11 @@ def sueno(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Build, Ser
 
 
 @pytest.fixture
-def page(browser, sueno):
-    """A fresh profile's page that fails the test on a request off the site, an error or a
-    Content-Security-Policy violation."""
+def page(profile, sueno):
+    """A page that fails the test on a request off the site, an error or a Content-Security-Policy
+    violation, in a browser holding nothing of earlier tests."""
     _, server = sueno
-    with watched_page(browser, server.origin) as opened:
+    with watched_page(profile, server.origin) as opened:
         yield opened
 
 

@@ -32,10 +32,10 @@ PATHS = {path.id: f"{folders(GUIDE)['paths']}/{path.id}/" for path in guide(GUID
 
 
 @pytest.fixture
-def paths_page(browser, server):
+def paths_page(profile, server):
     """A watched page of GUIDE's site, and its server."""
     served = server_of(GUIDE, server)
-    with watched_page(browser, served.origin) as page:
+    with watched_page(profile, served.origin) as page:
         yield page, served
 
 

@@ -144,7 +144,7 @@ def forget_the_way_out(page: Page) -> None:
 # --- 1. Back after a quick exit: the browser's restored form, and the back-forward cache ----------
 
 
-@pytest.mark.own_profile  # it fixes the clock
+@pytest.mark.clock
 @pytest.mark.parametrize("path", [WORKSHEET, CHECKLIST])
 def test_back_after_a_quick_exit_shows_what_storage_holds_over_a_restored_form(
         watched: Page, server, path: str) -> None:
@@ -194,7 +194,7 @@ def test_back_after_a_quick_exit_shows_what_storage_holds_from_the_bfcache(
 # --- 2. A wipe never ends "Don't save", and every box that shows the choice agrees ----------------
 
 
-@pytest.mark.own_profile  # it fixes the clock
+@pytest.mark.clock
 def test_forgetting_everything_keeps_dont_save_on_every_page(watched: Page, server) -> None:
     write_in_this_tab_only(watched, server, CHECKLIST)
     watched.once("dialog", lambda dialog: dialog.accept())
@@ -412,7 +412,7 @@ def test_a_note_that_storage_is_too_full_to_keep_says_so_beside_it(watched: Page
     assert watched.evaluate(f"localStorage.getItem('{PLAN_KEY}')") == "This fits now"
 
 
-@pytest.mark.own_profile  # it fixes the clock
+@pytest.mark.clock
 def test_a_tick_that_storage_is_too_full_to_keep_says_so(watched: Page, server) -> None:
     watched.clock.set_fixed_time(OCTOBER)
     open_tool(watched, server.url(CHECKLIST))
@@ -452,7 +452,7 @@ def _load(page: Page, path) -> None:
     chooser.value.set_files(path)
 
 
-@pytest.mark.own_profile  # it fixes the clock
+@pytest.mark.clock
 def test_a_ticks_file_keeps_only_what_exists_and_loses_no_tick(
         watched: Page, server, tmp_path) -> None:
     watched.clock.set_fixed_time(OCTOBER)
@@ -478,7 +478,7 @@ def test_a_ticks_file_keeps_only_what_exists_and_loses_no_tick(
     expect(buttons).to_have_count(121)
 
 
-@pytest.mark.own_profile  # it fixes the clock
+@pytest.mark.clock
 def test_a_ticks_file_too_large_changes_nothing(watched: Page, server, tmp_path) -> None:
     watched.clock.set_fixed_time(OCTOBER)
     open_tool(watched, server.url(CHECKLIST))

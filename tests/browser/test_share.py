@@ -79,9 +79,9 @@ def partner(browser, served):
 
 
 @pytest.fixture
-def reader(browser, served):
+def reader(profile, served):
     """The first reader's page, watched for anything a reader must never see."""
-    with watched_page(browser, served.origin) as page:
+    with watched_page(profile, served.origin) as page:
         yield page
 
 

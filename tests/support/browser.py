@@ -61,11 +61,13 @@ class SharedProfile:
     of CPU per test, a third of the suite's time. This profile keeps one blank tab open, which
     keeps its process; each test gets a new tab (its own history, session storage, emulated
     media, routes and init scripts) after the site's cookies, storage and the cache are cleared.
-    What a page cannot undo is a clock set on the profile: a test that sets one asks for a
-    profile of its own (the `own_profile` mark), and `clock_was_set` catches one that forgot."""
+    A page cannot undo a clock set on its profile: with `clock`, the profile is the one for tests
+    that fix the time, and its clock is set to now before each; without, `clock_was_set` catches
+    a test that set one."""
 
-    def __init__(self, browser):
+    def __init__(self, browser, *, clock: bool = False):
         self.browser = browser
+        self.clock = clock
         self._open()
 
     def _open(self) -> None:
@@ -74,6 +76,8 @@ class SharedProfile:
 
     def new_page(self, origin: str):
         """A new tab, after everything `origin` left in the profile is cleared."""
+        if self.clock:
+            self.context.clock.set_fixed_time(time.time())
         page = self.context.new_page()
         session = self.context.new_cdp_session(page)
         session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
@@ -83,10 +87,9 @@ class SharedProfile:
         return page
 
     def clock_was_set(self) -> bool:
-        """Whether a test set the profile's clock (the blank tab's time is then not today's);
-        if so, the profile is replaced by a new one, so the tests after it are not touched."""
-        now = self.keeper.evaluate("() => Date.now()") / 1000
-        if abs(now - time.time()) < 600:
+        """Whether a test set the clock of a profile without one (its blank tab's time is then
+        not today's); if so, the profile is replaced, so the tests after it are not touched."""
+        if self.clock or abs(self.keeper.evaluate("() => Date.now()") / 1000 - time.time()) < 600:
             return False
         self.close()
         self._open()
