@@ -10,7 +10,13 @@ from urllib.parse import urlsplit
 import pytest
 from hypothesis import settings
 
-from tests.support.browser import CHROMIUM_FLAGS, Server, SharedProfile, chromium_path
+from tests.support.browser import (
+    CHROMIUM_FLAGS,
+    ONE_RENDERER,
+    Server,
+    SharedProfile,
+    chromium_path,
+)
 from tests.support.project import Build, built_site
 
 # Property-based tests try 300 examples each in CI (CI=true) and 100 elsewhere, for a quick
@@ -38,7 +44,8 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        launched = playwright.chromium.launch(executable_path=executable,
+                                               args=CHROMIUM_FLAGS + ONE_RENDERER)
         yield launched
         launched.close()
 
