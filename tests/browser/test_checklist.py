@@ -15,7 +15,13 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
-from tests.support.browser import WCAG_TAGS, Server, axe_violations
+from tests.support.browser import (
+    WCAG_TAGS,
+    Server,
+    axe_violations,
+    instant_navigation_ready,
+    watch_for_instant_navigation,
+)
 from tests.support.project import Build, build, built_site
 from tests.support.tool_site import checklist_page, guide, sheet_pages, tool_starter, words
 
@@ -466,7 +472,9 @@ def test_ticks_survive_instant_navigation_and_the_page_sets_itself_up_again(
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    watch_for_instant_navigation(page)
     open_checklist(page, served, OCTOBER, path)
+    instant_navigation_ready(page)
     page.evaluate("() => { window.stillTheSamePage = true; }")
     box(page, items[0]).check()
 

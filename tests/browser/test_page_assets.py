@@ -11,7 +11,11 @@ from playwright.sync_api import Page, expect
 
 from guidekit.assets import script_rules
 from tests.conftest import watch_page
-from tests.support.browser import Server
+from tests.support.browser import (
+    Server,
+    instant_navigation_ready,
+    watch_for_instant_navigation,
+)
 from tests.support.project import ROOT, built_site
 from tests.support.tool_site import (
     checklist_page,
@@ -51,8 +55,10 @@ def test_from_a_plain_page_instant_navigation_brings_a_working_checklist(browser
     context = browser.new_context()
     page = context.new_page()
     watch = watch_page(page, instant.origin)
+    watch_for_instant_navigation(page)
     page.goto(instant.url(""))
     expect(page.locator(".md-content h1")).to_be_visible()
+    instant_navigation_ready(page)
     assert page.evaluate("typeof guideChecklist") == "undefined"
     assert not _loaded(page, "checklist.css") and not _loaded(page, "checklist.js")
     page.evaluate("() => { window.stillTheSamePage = true; }")
@@ -103,7 +109,9 @@ def test_from_a_plain_page_instant_navigation_brings_a_working_worksheet(browser
     built = served_tool_starter()[0]
     plain = next(p for p in built.pages() if p not in ("", "404.html")  # a page with no tool
                  and not any(mark in built.html(p) for mark in TOOL_MARKS))
+    watch_for_instant_navigation(page)
     page.goto(instant.url(plain))
+    instant_navigation_ready(page)
     assert not _loaded(page, "worksheet.css")
     page.evaluate("() => { window.stillTheSamePage = true; }")
     tools = _tools_link(page)

@@ -127,6 +127,41 @@ SETTLED = """() => Promise.all(document.getAnimations()
   }))).then(() => true)"""
 
 
+# Material's instant navigation follows a click only once it has read the site's sitemap.xml,
+# which it fetches after the page loads; a click before that loads the next page in full. This
+# init script marks <html> with data-test-sitemap-read once Material has it: Material fetches it
+# by XMLHttpRequest as a Blob and reads it with text(); the mark is set in the task after the
+# promise callbacks in which Material reads it (ours was registered first, so runs first).
+SITEMAP_READ = """(() => {
+  const open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+    if (new URL(url, location.href).pathname.endsWith("/sitemap.xml"))
+      this.addEventListener("load", () => { this.response.isSitemap = true; });
+    return open.call(this, method, url, ...rest);
+  };
+  const text = Blob.prototype.text;
+  Blob.prototype.text = function () {
+    const read = text.call(this);
+    if (this.isSitemap)
+      read.then(() => setTimeout(() => {
+        document.documentElement.dataset.testSitemapRead = "";
+      }));
+    return read;
+  };
+})();"""
+
+
+def watch_for_instant_navigation(page) -> None:
+    """Let `instant_navigation_ready` tell when `page`, from its next load on, can navigate
+    instantly."""
+    page.add_init_script(SITEMAP_READ)
+
+
+def instant_navigation_ready(page) -> None:
+    """Wait until Material follows clicks on the page's links by instant navigation."""
+    page.locator("html[data-test-sitemap-read]").wait_for(state="attached")
+
+
 def settled(page) -> None:
     """Wait until what the page is animating has come to rest, as a reader's eye would."""
     page.evaluate(SETTLED)
