@@ -40,7 +40,7 @@ def test_each_kind_of_page_is_private_clean_and_accessible(page, sueno) -> None:
     every-page test sweeps every page of the engine's templates)."""
     built, server = sueno
     for path in one_page_of_each_kind(built):
-        page.goto(server.url(path), wait_until="networkidle")
+        page.goto(server.url(path))
         assert page.evaluate("document.documentElement.lang") == "es"
         found = summary(axe_violations(page))
         assert not found, f"axe found on /{path}:\n" + "\n".join(found)
@@ -49,21 +49,25 @@ def test_each_kind_of_page_is_private_clean_and_accessible(page, sueno) -> None:
 def test_a_tick_on_the_monthly_checklist_stays_in_this_browser(page, sueno) -> None:
     built, server = sueno
     path, checklist = checklist_page(built)  # its page under its Spanish tools folder
-    page.goto(server.url(path), wait_until="networkidle")
+    page.goto(server.url(path))
+    ready = page.locator(".guide-checklist[data-ready]")
+    expect(ready).to_have_count(1)  # set up: a tick from now on is kept
     item = guide(SUENO).get(checklist).items[-1].text
     page.get_by_role("checkbox", name=item).check()
-    page.reload(wait_until="networkidle")
+    page.reload()
+    expect(ready).to_have_count(1)
     expect(page.get_by_role("checkbox", name=item)).to_be_checked()
 
 
-@pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_the_sleep_diary_prints_on_its_pages(page, sueno, paper: str) -> None:
+def test_the_sleep_diary_prints_on_its_pages(page, sueno) -> None:
     built, server = sueno
     [(sheet_id, path)] = sheet_pages(built).items()  # the diary, its one worksheet
     sheet = guide(SUENO).get(sheet_id)
-    page.goto(server.url(path), wait_until="networkidle")
-    printed = PdfReader(io.BytesIO(page.pdf(format=paper))).pages
-    assert 1 <= len(printed) <= sheet.max_pages
-    text = " ".join(" ".join(p.extract_text() or "" for p in printed).split())
-    for section in sheet.sections:
-        assert section.title in text
+    page.goto(server.url(path))
+    expect(page.locator("[data-sheet-ready]")).to_have_count(1)
+    for paper in ("A4", "Letter"):
+        printed = PdfReader(io.BytesIO(page.pdf(format=paper))).pages
+        assert 1 <= len(printed) <= sheet.max_pages, paper
+        text = " ".join(" ".join(p.extract_text() or "" for p in printed).split())
+        for section in sheet.sections:
+            assert section.title in text, f"'{section.title}' is not printed on {paper}"

@@ -243,7 +243,7 @@ def _a_word_to_search() -> str:
 
 def test_a_search_leaves_no_words_in_the_address_or_the_history(watched: Page, server) -> None:
     word = _a_word_to_search()
-    watched.goto(server.url(""), wait_until="networkidle")
+    watched.goto(server.url(""))
     watched.keyboard.press("/")
     watched.locator('[data-md-component="search"][role="dialog"]').get_by_role(
         "textbox").press_sequentially(word, delay=30)
