@@ -134,8 +134,10 @@ def watched_page(profile, origin: str) -> Iterator:
     shared = profile if isinstance(profile, SharedProfile) else None
     page = shared.new_page(origin) if shared else profile.new_page()
     page.watch = watch = watch_page(page, origin)
-    yield page
-    page.close()
+    try:
+        yield page
+    finally:  # a failed test's tab goes too: nothing of it reaches the next test
+        page.close()
     if shared and shared.clock_was_set():
         pytest.fail("this test set the clock of the browser profile that tests share: mark it "
                     "@pytest.mark.clock to open its pages where tests fix the time",
